@@ -1,0 +1,303 @@
+"""Load, validate and cross-check question banks and rubrics from TOML files."""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from interviewcoach import locations
+from interviewcoach.models import Category, Level, Question, QuestionBank, Rubric, Stage
+from interviewcoach.problems import (
+    Problem,
+    ProblemsFound,
+    display_path,
+    toml_syntax_problem,
+    validation_problems,
+)
+from interviewcoach.tomlsource import SourceMap
+
+
+@dataclass
+class ContentFile:
+    """One bank or rubric file as read from disk, with whatever in it is valid."""
+
+    path: Path
+    text: str
+    data: dict
+    rubric: Rubric | None = None
+    questions: list[tuple[int, Question]] = field(default_factory=list)
+    """Each valid question with its index in the file, so problems found later can
+    point at its lines. A bank with one broken question still offers the others."""
+    broken_rubric_id: str | None = None
+    """The id of a rubric that failed to validate, so questions naming it are not
+    also reported as naming an unknown rubric."""
+
+    @property
+    def shown_path(self) -> str:
+        return display_path(self.path)
+
+    @cached_property
+    def source(self) -> SourceMap:
+        return SourceMap(self.text)
+
+    def problem(self, loc: tuple, message: str) -> Problem:
+        return Problem(self.shown_path, self.source.line_of(loc) or 0, message)
+
+    def where(self, loc: tuple) -> str:
+        line = self.source.line_of(loc)
+        return f"{self.shown_path}:{line}" if line else self.shown_path
+
+
+@dataclass
+class Library:
+    """Every question and rubric the app knows, checked against each other."""
+
+    rubrics: dict[str, Rubric] = field(default_factory=dict)
+    questions: dict[str, Question] = field(default_factory=dict)
+    files: list[ContentFile] = field(default_factory=list)
+
+    def find_questions(
+        self,
+        category: Category | None = None,
+        level: Level | None = None,
+        stage: Stage | None = None,
+        tag: str | None = None,
+    ) -> list[Question]:
+        """Questions matching every filter given. `stage` matches the question's own stage."""
+        return [
+            question
+            for question in self.questions.values()
+            if (category is None or question.category == category)
+            and (level is None or level in question.levels)
+            and (stage is None or question.stage == stage)
+            and (tag is None or tag in question.tags)
+        ]
+
+
+def content_paths(roots: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
+    """The TOML files under each root (a file or a folder, searched recursively)."""
+    paths: list[Path] = []
+    problems: list[Problem] = []
+    for root in roots:
+        if root.is_dir():
+            paths.extend(sorted(p for p in root.rglob("*.toml") if p.is_file()))
+        elif root.is_file():
+            paths.append(root)
+        else:
+            problems.append(Problem(display_path(root), 0, "no such file or folder"))
+    return paths, problems
+
+
+def read_content_file(path: Path) -> tuple[ContentFile | None, list[Problem]]:
+    """Parse and validate one file. Unreadable, unparsable or unrecognisable files come
+    back as None; an invalid one comes back with the parts of it that are valid."""
+    shown = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        return None, [Problem(shown, 0, f"not UTF-8 text ({error.reason} at byte {error.start})")]
+    except OSError as error:
+        return None, [Problem(shown, 0, f"cannot read: {error.strerror or error}")]
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        return None, [toml_syntax_problem(shown, error)]
+    file = ContentFile(path, text, data)
+    model = _kind_of(path, data)
+    if model is None:
+        return None, [
+            Problem(
+                shown,
+                0,
+                "neither a question bank (it has no [[questions]]) nor a rubric (no [[cues]])",
+            )
+        ]
+    try:
+        content = model.model_validate(data)
+    except ValidationError as error:
+        problems = validation_problems(shown, error, model, file.source, data)
+        _salvage(file, model)
+        return file, problems
+    if isinstance(content, Rubric):
+        file.rubric = content
+    else:
+        file.questions = list(enumerate(content.questions))
+    return file, []
+
+
+def _salvage(file: ContentFile, model: type[QuestionBank] | type[Rubric]) -> None:
+    """Keep what is valid in an invalid file, so cross-file checks can still run on it
+    and the user hears about every problem in one go."""
+    if model is Rubric:
+        rubric_id = file.data.get("id")
+        file.broken_rubric_id = rubric_id if isinstance(rubric_id, str) else None
+        return
+    items = file.data.get("questions")
+    if not isinstance(items, list):
+        return
+    for index, item in enumerate(items):
+        try:
+            file.questions.append((index, Question.model_validate(item)))
+        except ValidationError:
+            pass  # already reported through the whole file's validation
+
+
+def _kind_of(path: Path, data: dict) -> type[QuestionBank] | type[Rubric] | None:
+    if "questions" in data and "cues" not in data:
+        return QuestionBank
+    if "cues" in data and "questions" not in data:
+        return Rubric
+    # Neither or both: the folder a file sits in says what it was meant to be, so the
+    # user hears about the missing table rather than about the file's kind.
+    folder = path.parent.name
+    if folder == "rubrics":
+        return Rubric
+    if folder == "question_banks":
+        return QuestionBank
+    return None
+
+
+def build_library(
+    files: Sequence[ContentFile], reference_rubrics: dict[str, Rubric] | None = None
+) -> tuple[Library, list[Problem]]:
+    """Put files together and check what no single file can: unique ids and references
+    between questions and rubrics. `reference_rubrics` may be named by questions but are
+    not part of the library (used when validating a few files on their own)."""
+    library = Library(files=list(files))
+    problems: list[Problem] = []
+    rubric_origin: dict[str, str] = {}
+    for file in files:
+        problems.extend(_repeated_cue_ids(file))
+        rubric_id = file.rubric.id if file.rubric else file.broken_rubric_id
+        if rubric_id is None:
+            continue
+        if rubric_id in rubric_origin:
+            problems.append(
+                file.problem(
+                    ("id",), f"rubric id '{rubric_id}' is already used by {rubric_origin[rubric_id]}"
+                )
+            )
+            continue
+        rubric_origin[rubric_id] = file.where(("id",))
+        if file.rubric:
+            library.rubrics[rubric_id] = file.rubric
+
+    known_rubrics = {**(reference_rubrics or {}), **library.rubrics}
+    question_origin: dict[str, str] = {}
+    for file in files:
+        for index, question in file.questions:
+            loc = ("questions", index)
+            if question.id in question_origin:
+                problems.append(
+                    file.problem(
+                        loc + ("id",),
+                        f"question id '{question.id}' is already used by "
+                        f"{question_origin[question.id]}",
+                    )
+                )
+                continue
+            question_origin[question.id] = file.where(loc + ("id",))
+            if question.rubric in rubric_origin and question.rubric not in known_rubrics:
+                continue  # its rubric is broken, and that is reported already
+            found = _reference_problems(file, loc, question, known_rubrics)
+            problems.extend(found)
+            if not found:
+                library.questions[question.id] = question
+    return library, problems
+
+
+def _repeated_cue_ids(file: ContentFile) -> list[Problem]:
+    # Read from the raw data so a rubric that fails validation is still checked.
+    cues = file.data.get("cues") if file.rubric or file.broken_rubric_id else None
+    if not isinstance(cues, list):
+        return []
+    seen: set[str] = set()
+    problems = []
+    for index, cue in enumerate(cues):
+        cue_id = cue.get("id") if isinstance(cue, dict) else None
+        if not isinstance(cue_id, str):
+            continue
+        if cue_id in seen:
+            problems.append(
+                file.problem(("cues", index, "id"), f"cue id '{cue_id}' is used twice in this rubric")
+            )
+        seen.add(cue_id)
+    return problems
+
+
+def _reference_problems(
+    file: ContentFile, loc: tuple, question: Question, rubrics: dict[str, Rubric]
+) -> list[Problem]:
+    rubric = rubrics.get(question.rubric)
+    if rubric is None:
+        return [
+            file.problem(
+                loc + ("rubric",),
+                f"question '{question.id}' names rubric '{question.rubric}', which does not "
+                f"exist{_suggest(question.rubric, rubrics)}",
+            )
+        ]
+    cue_ids = [cue.id for cue in rubric.cues]
+    return [
+        file.problem(
+            loc + ("extra_phrases", cue_id),
+            f"question '{question.id}': rubric '{rubric.id}' has no cue '{cue_id}'"
+            f"{_suggest(cue_id, cue_ids)}",
+        )
+        for cue_id in question.extra_phrases
+        if cue_id not in cue_ids
+    ]
+
+
+def _suggest(name: str, known: Iterable[str]) -> str:
+    known = sorted(known)
+    close = difflib.get_close_matches(name, known, n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return f"{hint} (known: {', '.join(known) or 'none'})"
+
+
+def load_files(roots: Iterable[Path]) -> tuple[list[ContentFile], list[Problem]]:
+    paths, problems = content_paths(roots)
+    files = []
+    for path in paths:
+        file, found = read_content_file(path)
+        problems.extend(found)
+        if file is not None:
+            files.append(file)
+    return files, problems
+
+
+def default_roots(bank_dirs: Sequence[Path] = ()) -> list[Path]:
+    """Where the app looks for content: bundled, then the user's folder, then --bank-dir."""
+    roots = [locations.bundled_rubrics_dir(), locations.bundled_banks_dir()]
+    user_dir = locations.user_banks_dir()
+    if user_dir.is_dir():
+        roots.append(user_dir)
+    roots.extend(bank_dirs)
+    return roots
+
+
+def load_library(bank_dirs: Sequence[Path] = ()) -> Library:
+    """Everything the app loads. Raises ProblemsFound listing every problem in every file."""
+    files, problems = load_files(default_roots(bank_dirs))
+    library, found = build_library(files)
+    problems.extend(found)
+    if problems:
+        raise ProblemsFound(problems)
+    return library
+
+
+def validate_paths(paths: Sequence[Path], bank_dirs: Sequence[Path] = ()) -> tuple[Library, list[Problem]]:
+    """Check the given files as a set. Questions may name any rubric the app would load,
+    so a user's bank that uses a bundled rubric validates on its own."""
+    files, problems = load_files(paths)
+    reference_files, _ = load_files(default_roots(bank_dirs))
+    reference = {file.rubric.id: file.rubric for file in reference_files if file.rubric}
+    library, found = build_library(files, reference_rubrics=reference)
+    return library, problems + found

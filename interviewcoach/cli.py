@@ -1,0 +1,129 @@
+"""The command line: `interviewcoach` starts the app; subcommands work without it.
+
+Imports stay inside the command functions: `--help` and the non-TUI commands must start
+fast and never import Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from interviewcoach import __version__
+
+CATEGORIES = ["product-design", "behavioural", "product-strategy", "metrics", "leadership"]
+LEVELS = ["apm", "pm", "senior-pm", "principal-pm", "director", "vp", "cpo"]
+STAGES = ["startup", "big-tech", "any"]
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+"""Bad arguments, and content or settings files with problems."""
+
+
+def _bank_dir_option(parser: argparse.ArgumentParser, dest: str) -> None:
+    parser.add_argument(
+        "--bank-dir",
+        dest=dest,
+        action="append",
+        type=Path,
+        default=[],
+        metavar="DIR",
+        help="also load question banks and rubrics (*.toml) from DIR; repeatable",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="interviewcoach",
+        description="Practise product-manager interviews in the terminal. "
+        "With no command, starts the app.",
+        epilog="Your data folder is $INTERVIEWCOACH_HOME if set, else the platform's "
+        "user data folder; `interviewcoach config` shows where.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _bank_dir_option(parser, "bank_dirs_before")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    questions = commands.add_parser(
+        "questions",
+        help="list the questions you can practise",
+        description="List questions, optionally filtered. Filters combine.",
+    )
+    questions.add_argument("--category", choices=CATEGORIES, help="only this category")
+    questions.add_argument("--level", choices=LEVELS, help="only questions that suit this level")
+    questions.add_argument(
+        "--stage", choices=STAGES, help="only questions written for this company stage"
+    )
+    questions.add_argument("--tag", help="only questions with this tag")
+    questions.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    _bank_dir_option(questions, "bank_dirs")
+
+    validate = commands.add_parser(
+        "validate",
+        help="check question-bank and rubric files",
+        description="Check question-bank and rubric TOML files and print every problem "
+        "found as path:line: message. With no PATH, checks everything the app loads: "
+        "the bundled content, your own banks folder and any --bank-dir. "
+        "Exits 0 when all is well, 2 when anything is wrong.",
+    )
+    validate.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="a TOML file or a folder of them"
+    )
+    _bank_dir_option(validate, "bank_dirs")
+
+    config = commands.add_parser(
+        "config",
+        help="show or change your settings",
+        description="Show your settings and where they are kept, or change one.",
+    )
+    config.add_argument("--json", action="store_true", help="print JSON instead of TOML")
+    config_commands = config.add_subparsers(dest="config_command", metavar="ACTION")
+    config_set = config_commands.add_parser(
+        "set",
+        help="change one setting",
+        description="Change one setting, e.g. `interviewcoach config set probes 3` or "
+        "`interviewcoach config set last_practice.level senior-pm`.",
+    )
+    config_set.add_argument("key", help="the setting's name, dotted for nested ones")
+    config_set.add_argument("value", help="its new value")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.bank_dirs = [*args.bank_dirs_before, *getattr(args, "bank_dirs", [])]
+    from interviewcoach.problems import ProblemsFound
+
+    try:
+        return _run(args)
+    except ProblemsFound as problems:
+        print(problems, file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `interviewcoach questions | head` closed the pipe; that is not an error.
+        sys.stderr.close()
+        return EXIT_OK
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "questions":
+        from interviewcoach.commands.questions import list_questions
+
+        return list_questions(args)
+    if args.command == "validate":
+        from interviewcoach.commands.validate import validate
+
+        return validate(args)
+    if args.command == "config":
+        from interviewcoach.commands.config import config
+
+        return config(args)
+    from interviewcoach.commands.app import run_app
+
+    return run_app(args)

@@ -1,0 +1,19 @@
+"""`interviewcoach` with no command: load everything, then start the TUI."""
+
+from __future__ import annotations
+
+import argparse
+
+from interviewcoach.banks import load_library
+from interviewcoach.settings import load_settings
+
+
+def run_app(args: argparse.Namespace) -> int:
+    # Load and check the data before Textual takes the screen, so problems are printed
+    # plainly in the terminal rather than lost when the app exits.
+    settings = load_settings()
+    library = load_library(args.bank_dirs)
+    from interviewcoach.tui.app import make_app
+
+    make_app(settings, library).run()
+    return 0

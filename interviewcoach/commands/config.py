@@ -1,0 +1,80 @@
+"""`interviewcoach config`: show the settings and where they live, or change one."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from interviewcoach import locations
+from interviewcoach.settings import (
+    PracticeSetup,
+    Settings,
+    load_settings,
+    save_settings,
+    setting_keys,
+    with_value,
+)
+
+
+def config(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    if args.config_command == "set":
+        return _set(settings, args.key, args.value)
+    path = locations.settings_path()
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "settings_file": str(path),
+                    "data_dir": str(locations.data_dir()),
+                    "user_banks_dir": str(locations.user_banks_dir()),
+                    "settings": settings.model_dump(mode="json"),
+                },
+                indent=2,
+            )
+        )
+        return 0
+    state = "" if path.exists() else "  (not created yet: these are the defaults)"
+    print(f"Settings file: {path}{state}")
+    print(f"Data folder:   {locations.data_dir()}")
+    print(f"Your banks:    {locations.user_banks_dir()}")
+    print()
+    print(render_settings(settings))
+    print("\nChange one with: interviewcoach config set KEY VALUE")
+    return 0
+
+
+def _set(settings: Settings, key: str, value: str) -> int:
+    try:
+        updated = with_value(settings, key, value)
+    except KeyError:
+        print(
+            f"interviewcoach config: unknown setting '{key}'; "
+            f"settings are: {', '.join(setting_keys())}",
+            file=sys.stderr,
+        )
+        return 2
+    except ValueError as error:
+        print(f"interviewcoach config: bad value for '{key}': {error}", file=sys.stderr)
+        return 2
+    path = save_settings(updated)
+    shown = updated.model_dump(mode="json")
+    for part in key.split("."):
+        shown = shown[part]
+    print(f"{key} = {json.dumps(shown)}  (saved to {path})")
+    return 0
+
+
+def render_settings(settings: Settings) -> str:
+    """The settings as TOML with each key's description, for reading."""
+    lines = []
+    data = settings.model_dump(mode="json")
+    for name, info in Settings.model_fields.items():
+        if info.annotation is PracticeSetup:
+            continue
+        lines.append(f"{name} = {json.dumps(data[name])}  # {info.description}")
+    lines.append("\n[last_practice]")
+    for name, info in PracticeSetup.model_fields.items():
+        lines.append(f"{name} = {json.dumps(data['last_practice'][name])}  # {info.description}")
+    return "\n".join(lines)

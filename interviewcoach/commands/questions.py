@@ -1,0 +1,78 @@
+"""`interviewcoach questions`: list the questions, as a table or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import textwrap
+from collections import Counter
+
+from interviewcoach.banks import load_library
+from interviewcoach.models import Category, Level, Question, Stage
+
+
+def list_questions(args: argparse.Namespace) -> int:
+    library = load_library(args.bank_dirs)
+    found = library.find_questions(
+        category=Category(args.category) if args.category else None,
+        level=Level(args.level) if args.level else None,
+        stage=Stage(args.stage) if args.stage else None,
+        tag=args.tag,
+    )
+    if args.json:
+        print(json.dumps([q.model_dump(mode="json") for q in found], indent=2, ensure_ascii=False))
+        return 0
+    if not found:
+        print("No questions match those filters. `interviewcoach questions` lists them all.")
+        return 0
+    width = shutil.get_terminal_size(fallback=(100, 24)).columns
+    print(render_table(found, width))
+    return 0
+
+
+def level_span(levels: list[Level]) -> str:
+    """`apm-pm` for a run of neighbouring levels, else a comma list."""
+    ladder = list(Level)
+    positions = sorted(ladder.index(level) for level in levels)
+    if len(positions) > 1 and positions == list(range(positions[0], positions[-1] + 1)):
+        return f"{ladder[positions[0]]}..{ladder[positions[-1]]}"
+    return ",".join(ladder[p] for p in positions)
+
+
+def format_duration(seconds: int) -> str:
+    minutes, rest = divmod(seconds, 60)
+    if not minutes:
+        return f"{rest}s"
+    return f"{minutes} min" if not rest else f"{minutes}m{rest:02d}s"
+
+
+def render_table(questions: list[Question], width: int) -> str:
+    """One line of facts per question, with its prompt wrapped beneath it: prompts are
+    long, and a one-line table would cut them short on an 80-column terminal."""
+    rows = [
+        (q.id, str(q.category), level_span(q.levels), str(q.stage), format_duration(q.time_limit_s))
+        for q in questions
+    ]
+    header = ("ID", "CATEGORY", "LEVELS", "STAGE", "TIME")
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+
+    def line(cells: tuple[str, ...]) -> str:
+        return "  ".join(cell.ljust(w) for cell, w in zip(cells, widths)).rstrip()
+
+    lines = [line(header)]
+    for question, row in zip(questions, rows):
+        lines.append(line(row))
+        lines.extend(
+            textwrap.wrap(
+                " ".join(question.prompt.split()),
+                width=max(40, width - 1),
+                initial_indent="    ",
+                subsequent_indent="    ",
+            )
+        )
+    counts = Counter(str(q.category) for q in questions)
+    summary = ", ".join(f"{n} {category}" for category, n in counts.items())
+    noun = "question" if len(questions) == 1 else "questions"
+    lines.append(f"\n{len(questions)} {noun} ({summary})")
+    return "\n".join(lines)

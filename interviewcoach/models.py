@@ -1,0 +1,127 @@
+"""The pydantic models of question banks and rubrics: the TOML files' schema."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+
+class Category(StrEnum):
+    PRODUCT_DESIGN = "product-design"
+    BEHAVIOURAL = "behavioural"
+    PRODUCT_STRATEGY = "product-strategy"
+    METRICS = "metrics"
+    LEADERSHIP = "leadership"
+
+
+class Level(StrEnum):
+    """PM levels, most junior first: the order is the career ladder."""
+
+    APM = "apm"
+    PM = "pm"
+    SENIOR_PM = "senior-pm"
+    PRINCIPAL_PM = "principal-pm"
+    DIRECTOR = "director"
+    VP = "vp"
+    CPO = "cpo"
+
+
+class Stage(StrEnum):
+    STARTUP = "startup"
+    BIG_TECH = "big-tech"
+    ANY = "any"
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64),
+]
+"""Question, rubric and tag ids: lowercase letters, digits and hyphens."""
+CueId = Annotated[
+    str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z][a-z0-9_]*$", max_length=64)
+]
+"""Cue ids are snake_case so they read well as JSON keys in graded output."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+def _no_repeats(values: list) -> list:
+    seen = set()
+    for value in values:
+        if value in seen:
+            raise ValueError(f"{str(value)!r} is listed twice")
+        seen.add(value)
+    return values
+
+
+class Cue(_Model):
+    """One thing a strong answer does, and the words that show it was done."""
+
+    id: CueId
+    label: Text
+    """Short name shown in checklists, e.g. "Customer focus"."""
+    description: Text
+    """One line on what earns the cue."""
+    weight: float = Field(default=1.0, gt=0, le=10)
+    """How much the cue counts towards the score, relative to the rubric's other cues."""
+    phrases: list[Text] = Field(min_length=1)
+    """Phrases and keywords that evidence the cue, with synonyms and paraphrases."""
+    excluded_phrases: list[Text] = []
+    """Phrases that must not count even though they contain a cue phrase (e.g. negated forms)."""
+    tip: Text
+    """Coaching shown when the cue is missed: what to do and why interviewers care."""
+    probes: list[Text] = Field(min_length=1)
+    """Follow-up questions an interviewer asks to draw the cue out."""
+
+
+class Rubric(_Model):
+    """A rubric file: the cues an answer is graded against."""
+
+    id: Slug
+    title: Text
+    description: Text
+    version: int = Field(default=1, ge=1)
+    """Bumped whenever cues change, so saved attempts record what they were graded with."""
+    cues: list[Cue] = Field(min_length=1)
+
+    def cue(self, cue_id: str) -> Cue | None:
+        return next((cue for cue in self.cues if cue.id == cue_id), None)
+
+
+class Question(_Model):
+    """One interview question and what a strong answer to it covers."""
+
+    id: Slug
+    """Stable id: history refers to it, so it never changes once published."""
+    prompt: Text
+    category: Category
+    rubric: Slug
+    """The id of the rubric the answer is graded with."""
+    levels: list[Level] = Field(min_length=1)
+    """The PM levels this question suits."""
+    stage: Stage = Stage.ANY
+    """The company stage the question is written for."""
+    time_limit_s: int = Field(default=300, ge=30, le=3600)
+    """Seconds the candidate has to answer."""
+    follow_ups: list[Text] = []
+    """Questions an interviewer asks after the first answer."""
+    outline: list[Text] = []
+    """What a strong answer covers, shown after grading."""
+    tags: list[Slug] = []
+    extra_phrases: dict[CueId, list[Text]] = {}
+    """Question-specific phrases that also evidence a rubric cue, keyed by cue id."""
+
+    _unique_levels = field_validator("levels", "tags")(_no_repeats)
+
+
+class QuestionBank(_Model):
+    """A question-bank file."""
+
+    title: Text | None = None
+    description: Text | None = None
+    questions: list[Question] = Field(min_length=1)

@@ -1,0 +1,1 @@
+"""The Textual face of interviewcoach. Holds no grading or storage logic."""
