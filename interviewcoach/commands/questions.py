@@ -6,7 +6,6 @@ import argparse
 import json
 import shutil
 import textwrap
-from collections import Counter
 
 from interviewcoach.banks import load_library
 from interviewcoach.models import Category, Level, Question, Stage
@@ -48,31 +47,35 @@ def format_duration(seconds: int) -> str:
 
 
 def render_table(questions: list[Question], width: int) -> str:
-    """One line of facts per question, with its prompt wrapped beneath it: prompts are
-    long, and a one-line table would cut them short on an 80-column terminal."""
-    rows = [
-        (q.id, str(q.category), level_span(q.levels), str(q.stage), format_duration(q.time_limit_s))
+    """Questions grouped under their category, one line of facts each with the prompt
+    wrapped beneath: prompts are long, and a one-line row would cut them short at 80
+    columns."""
+    header = ("ID", "LEVELS", "STAGE", "TIME")
+    rows = {
+        q.id: (q.id, level_span(q.levels), str(q.stage), format_duration(q.time_limit_s))
         for q in questions
-    ]
-    header = ("ID", "CATEGORY", "LEVELS", "STAGE", "TIME")
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    }
+    widths = [max(len(row[i]) for row in [header, *rows.values()]) for i in range(len(header))]
 
     def line(cells: tuple[str, ...]) -> str:
         return "  ".join(cell.ljust(w) for cell, w in zip(cells, widths)).rstrip()
 
     lines = [line(header)]
-    for question, row in zip(questions, rows):
-        lines.append(line(row))
-        lines.extend(
-            textwrap.wrap(
-                " ".join(question.prompt.split()),
-                width=max(40, width - 1),
-                initial_indent="    ",
-                subsequent_indent="    ",
+    for category in Category:
+        members = [q for q in questions if q.category == category]
+        if not members:
+            continue
+        lines.append(f"\n{category} ({len(members)})")
+        for question in members:
+            lines.append(line(rows[question.id]))
+            lines.extend(
+                textwrap.wrap(
+                    " ".join(question.prompt.split()),
+                    width=max(40, width - 1),
+                    initial_indent="    ",
+                    subsequent_indent="    ",
+                )
             )
-        )
-    counts = Counter(str(q.category) for q in questions)
-    summary = ", ".join(f"{n} {category}" for category, n in counts.items())
     noun = "question" if len(questions) == 1 else "questions"
-    lines.append(f"\n{len(questions)} {noun} ({summary})")
+    lines.append(f"\n{len(questions)} {noun}")
     return "\n".join(lines)
