@@ -173,6 +173,13 @@ def test_bad_settings_file_is_reported_not_raised(capsys, isolated_home):
     assert "settings.toml:1: probes: Input should be greater than or equal to 0, got -1" in err
 
 
+def test_app_does_not_start_on_bad_settings_or_content(capsys, isolated_home):
+    (isolated_home / "settings.toml").write_text('theme = "Not A Theme!"\n')
+    code, _, err = run(capsys)
+    assert code == 2
+    assert "settings.toml:1: theme: String should match pattern" in err
+
+
 # --- help, version, exit codes ---------------------------------------------------------
 
 

@@ -29,10 +29,15 @@ def test_save_and_load_round_trip_with_private_permissions():
     assert [p.name for p in path.parent.iterdir()] == ["settings.toml"]
 
 
-def test_bad_value_names_file_line_and_key():
+def write_settings(text: str):
     path = locations.settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text('name = "Ada"\n\n[last_practice]\nlevel = "intern"\n')
+    path.write_text(text)
+    return path
+
+
+def test_bad_value_names_file_line_and_key():
+    path = write_settings('name = "Ada"\n\n[last_practice]\nlevel = "intern"\n')
     with pytest.raises(ProblemsFound) as caught:
         load_settings()
     (problem,) = caught.value.problems
@@ -42,9 +47,7 @@ def test_bad_value_names_file_line_and_key():
 
 
 def test_unknown_key_and_syntax_error_are_clear():
-    path = locations.settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("probs = 3\n")
+    path = write_settings("probs = 3\n")
     with pytest.raises(ProblemsFound) as caught:
         load_settings()
     assert "unknown field 'probs' (did you mean 'probes'?)" in str(caught.value)
