@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
@@ -70,13 +70,22 @@ class Cue(_Model):
     weight: float = Field(default=1.0, gt=0, le=10)
     """How much the cue counts towards the score, relative to the rubric's other cues."""
     phrases: list[Text] = Field(min_length=1)
-    """Phrases and keywords that evidence the cue, with synonyms and paraphrases."""
+    """Phrases and keywords that evidence the cue, with synonyms and paraphrases.
+    Matched on word stems, a word or two may stand between their words, and these
+    placeholders stand for a word of a kind: `{number}` (12, 40%, three), `{past}` (a
+    past-tense verb: "i {past}"), `{name}` (a capitalised name), `*` (any one word)."""
+    weak_phrases: list[Text] = []
+    """Words that hint at the cue in passing ("users"): each counts a little, so several
+    are needed where one of `phrases` would do."""
     excluded_phrases: list[Text] = []
     """Phrases that must not count even though they contain a cue phrase (e.g. negated forms)."""
     tip: Text
     """Coaching shown when the cue is missed: what to do and why interviewers care."""
     probes: list[Text] = Field(min_length=1)
     """Follow-up questions an interviewer asks to draw the cue out."""
+    level_weights: dict[Level, Annotated[float, Field(gt=0, le=10)]] = {}
+    """Multiplies `weight` for questions at these levels: rollout and alignment matter
+    more for a director than for an APM."""
 
 
 class Rubric(_Model):
@@ -87,6 +96,9 @@ class Rubric(_Model):
     description: Text
     version: int = Field(default=1, ge=1)
     """Bumped whenever cues change, so saved attempts record what they were graded with."""
+    answer_kind: Literal["case", "story"] = "case"
+    """"story" for answers about what the candidate did (behavioural): there, "I would…"
+    is a hypothetical and counts less than "I did…"."""
     cues: list[Cue] = Field(min_length=1)
 
     def cue(self, cue_id: str) -> Cue | None:

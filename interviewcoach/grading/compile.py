@@ -1,0 +1,148 @@
+"""Turn a rubric's phrases (and a question's extra phrases) into patterns the matcher
+looks up by their first word's stem. Compiled once per rubric and question, then cached."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+from interviewcoach.grading import lexicon
+from interviewcoach.grading.text import analyse, stem
+from interviewcoach.models import Cue, Level, Question, Rubric
+
+PLACEHOLDERS = {"{number}": "number", "{past}": "past", "{name}": "name", "*": "any"}
+
+STRONG, WEAK, EXCLUDED = "strong", "weak", "excluded"
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    """One position of a pattern: a word (by stem) or a placeholder kind."""
+
+    kind: str
+    """"word", or a placeholder kind: "number", "past", "name", "any"."""
+    stem: str = ""
+    norm: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    cue: int
+    """Index of the cue in CompiledRubric.cues."""
+    role: str
+    """STRONG, WEAK or EXCLUDED."""
+    phrase: str
+    """The phrase as written in the rubric, reported as evidence."""
+    elements: tuple[Element, ...]
+    content: int
+    """How many of its elements are not function words: "talk to users" has 2."""
+    negative: bool
+    """An excluded phrase that itself negates ("didn't measure")."""
+
+
+@dataclass
+class CompiledCue:
+    cue: Cue
+    weight: float
+
+
+@dataclass
+class CompiledRubric:
+    rubric: Rubric
+    cues: list[CompiledCue]
+    by_first_stem: dict[str, list[Pattern]] = field(default_factory=dict)
+    by_placeholder: list[Pattern] = field(default_factory=list)
+    """Patterns that start with a placeholder: tried at every token."""
+    vocabulary: frozenset[str] = frozenset()
+    """The rubric's own longer words: the only words a typo is corrected towards."""
+    vocabulary_stems: frozenset[str] = frozenset()
+    topic_stems: frozenset[str] = frozenset()
+    """Content stems of the question, if any: shared words make an answer specific."""
+
+
+def compile_phrase(text: str) -> tuple[Element, ...]:
+    elements: list[Element] = []
+    for chunk in text.split():
+        placeholder = PLACEHOLDERS.get(chunk.lower())
+        if placeholder:
+            elements.append(Element(placeholder))
+            continue
+        for token in analyse(chunk).tokens:
+            kind = "word" if token.kind == "word" else "literal"
+            elements.append(Element(kind, token.stem, token.norm))
+    return tuple(elements)
+
+
+def _content_count(elements: tuple[Element, ...]) -> int:
+    return sum(
+        1 for e in elements if e.kind not in ("word", "literal") or e.norm not in lexicon.STOPWORDS
+    )
+
+
+def _is_negative(elements: tuple[Element, ...]) -> bool:
+    words = [(e.norm,) for e in elements]
+    return any(trigger in words for trigger in lexicon.NEGATION_TRIGGERS if len(trigger) == 1)
+
+
+def _build(rubric: Rubric, question: Question | None, level: Level | None) -> CompiledRubric:
+    cues = [
+        CompiledCue(cue, cue.weight * cue.level_weights.get(level, 1.0) if level else cue.weight)
+        for cue in rubric.cues
+    ]
+    compiled = CompiledRubric(rubric, cues)
+    vocabulary: set[str] = set()
+    extras = question.extra_phrases if question else {}
+    for index, cue in enumerate(rubric.cues):
+        roles = [(STRONG, cue.phrases), (STRONG, extras.get(cue.id, [])),
+                 (WEAK, cue.weak_phrases), (EXCLUDED, cue.excluded_phrases)]
+        for role, phrases in roles:
+            for phrase in phrases:
+                elements = compile_phrase(phrase)
+                if not elements:
+                    continue
+                pattern = Pattern(index, role, phrase, elements, _content_count(elements),
+                                  role == EXCLUDED and _is_negative(elements))
+                first = elements[0]
+                if first.kind in ("word", "literal"):
+                    compiled.by_first_stem.setdefault(first.stem, []).append(pattern)
+                else:
+                    compiled.by_placeholder.append(pattern)
+                vocabulary.update(
+                    e.norm for e in elements if e.kind == "word" and len(e.norm) >= 5 and e.norm.isalpha()
+                )
+    compiled.vocabulary = frozenset(vocabulary)
+    compiled.vocabulary_stems = frozenset(stem(word) for word in vocabulary)
+    if question:
+        topic_text = " ".join([question.prompt, *question.outline,
+                               *(p for phrases in extras.values() for p in phrases)])
+        compiled.topic_stems = frozenset(
+            t.stem for t in analyse(topic_text).tokens
+            if t.kind == "word" and not t.is_stop and t.norm not in lexicon.GENERIC_WORDS
+        )
+    return compiled
+
+
+_cache: dict[tuple[int, int, str | None], tuple[Rubric, Question | None, CompiledRubric]] = {}
+_cache_lock = threading.Lock()
+
+
+def compiled_rubric(
+    rubric: Rubric, question: Question | None = None, level: Level | None = None
+) -> CompiledRubric:
+    """The compiled form of a rubric (with a question's extra phrases), cached.
+
+    Keyed by object identity: rubrics and questions are frozen models, so the same
+    object always compiles to the same patterns."""
+    key = (id(rubric), id(question), str(level) if level else None)
+    entry = _cache.get(key)
+    if entry is not None and entry[0] is rubric and entry[1] is question:
+        return entry[2]
+    with _cache_lock:
+        entry = _cache.get(key)
+        if entry is not None and entry[0] is rubric and entry[1] is question:
+            return entry[2]
+        built = _build(rubric, question, level)
+        if len(_cache) > 512:
+            _cache.clear()
+        _cache[key] = (rubric, question, built)
+        return built

@@ -1,0 +1,295 @@
+"""Grade an answer against a rubric: which cues it shows, how strongly, with evidence.
+
+How a score comes about, in order:
+1. Every rubric phrase found in the answer is a match (see matching.py); negated ones
+   earn nothing, hedged or hypothetical ones earn less.
+2. A match is worth its phrase's strength (a multi-word phrase more than a single word,
+   a weak mention least) times the quality of its sentence: sentences made of jargon,
+   bare keyword lists and sentences that claim many cues at once are discounted, and
+   repeated sentences count once.
+3. A cue's strength combines its best match in each sentence with diminishing returns;
+   it is a hit from 0.5.
+4. The score is the weighted mean cue strength, scaled down for answers that are short
+   or say little that is specific.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from interviewcoach.grading import lexicon
+from interviewcoach.grading.compile import EXCLUDED, STRONG, CompiledRubric, compiled_rubric
+from interviewcoach.grading.dictionary import is_english_word
+from interviewcoach.grading.matching import HOW_RANK, Match, find_matches, judge_context
+from interviewcoach.grading.result import CueResult, Evidence, GradeResult
+from interviewcoach.grading.text import AnalysedText, Sentence, analyse, stem
+from interviewcoach.models import Level, Question, Rubric
+
+HIT_THRESHOLD = 0.5
+MIN_WORDS = 20
+"""Below this an answer is too short to grade fairly."""
+FULL_LENGTH_WORDS = 110
+"""From this length on, length no longer scales the score down."""
+
+STRONG_PHRASE, STRONG_WORD, WEAK_MENTION = 1.0, 0.75, 0.3
+"""What one match is worth before its sentence's quality: a phrase of two or more
+content words, a single word, a passing mention."""
+
+_GENERIC_STEMS = frozenset(stem(word) for word in lexicon.GENERIC_WORDS)
+_JARGON_STEMS = frozenset(stem(word) for word in lexicon.JARGON_WORDS)
+
+
+@dataclass
+class _SentenceReading:
+    quality: float
+    specific: float
+    repeated: bool
+    list_like: bool
+    jargon_heavy: bool
+
+
+def grade_answer(
+    answer: str,
+    rubric: Rubric,
+    question: Question | None = None,
+    level: Level | None = None,
+) -> GradeResult:
+    """Grade `answer` with `rubric` (and the question's own phrases, if given).
+    Pure and thread-safe: no I/O, and the same input always gives the same result."""
+    if level is None and question is not None and len(question.levels) == 1:
+        level = question.levels[0]
+    compiled = compiled_rubric(rubric, question, level)
+    text = analyse(answer)
+    matches = _resolve(find_matches(text, compiled))
+    judge_context(text, matches, story=rubric.answer_kind == "story")
+    covered = {i for m in matches for i in range(m.first, m.last + 1)}
+    readings = _read_sentences(text, covered, compiled)
+    cues = _cue_results(text, compiled, matches, readings)
+    return _overall(text, compiled, cues, readings, question)
+
+
+def _resolve(matches: list[Match]) -> list[Match]:
+    """Drop matches inside a longer match of the same cue, and those an excluded
+    phrase covers; an excluded phrase that negates is kept to report as negated."""
+    kept: list[Match] = []
+    by_cue: dict[int, list[Match]] = {}
+    for match in matches:
+        by_cue.setdefault(match.pattern.cue, []).append(match)
+    for cue_matches in by_cue.values():
+        excluded = [m for m in cue_matches if m.pattern.role == EXCLUDED]
+        others = [m for m in cue_matches if m.pattern.role != EXCLUDED]
+        others.sort(key=lambda m: (-(m.pattern.role == STRONG), -m.pattern.content, m.first - m.last))
+        chosen: list[Match] = []
+        for match in others:
+            if any(_overlap(match, e) for e in excluded):
+                continue
+            if any(_overlap(match, c) for c in chosen):
+                continue
+            chosen.append(match)
+        for match in excluded:
+            if match.pattern.negative:
+                match.negated = True
+                chosen.append(match)
+        kept.extend(chosen)
+    kept.sort(key=lambda m: (m.first, m.pattern.cue))
+    return kept
+
+
+def _overlap(a: Match, b: Match) -> bool:
+    return a.first <= b.last and b.first <= a.last
+
+
+def _read_sentences(text: AnalysedText, covered: set[int], compiled: CompiledRubric) -> list[_SentenceReading]:
+    readings = []
+    seen: list[str] = []
+    for sentence in text.sentences:
+        tokens = text.tokens[sentence.first : sentence.last + 1]
+        words = [t for t in tokens if t.kind != "symbol"]
+        content_stems = [t.stem for t in words if not t.is_stop]
+        specific = 0.0
+        jargon = 0
+        for offset, token in enumerate(tokens):
+            index = sentence.first + offset
+            if token.stem in _JARGON_STEMS or token.norm in lexicon.JARGON_WORDS:
+                jargon += 1
+            if index in covered:
+                continue
+            if token.is_number and token.kind == "number":
+                specific += 1.5
+                continue
+            if token.kind != "word" or token.is_stop or len(token.norm) < 3:
+                continue
+            if token.stem in _GENERIC_STEMS or token.stem in _JARGON_STEMS:
+                continue
+            weight = 1.5 if token.capitalised and offset > 0 else 1.0
+            if token.stem in compiled.topic_stems:
+                weight += 0.5
+            specific += weight
+        stops = sum(1 for t in words if t.is_stop)
+        list_like = len(words) >= 5 and stops / len(words) < 0.15 and specific < 2
+        jargon_heavy = jargon >= 2 and jargon >= specific
+        quality = 1.0
+        if specific < 1:
+            quality *= 0.7
+        if jargon_heavy:
+            quality *= 0.45
+        if list_like:
+            quality *= 0.45
+        key = " ".join(content_stems)
+        repeated = False
+        if len(content_stems) >= 3:
+            repeated = key in seen or (
+                len(content_stems) >= 5
+                and process.extractOne(key, seen, scorer=fuzz.ratio, processor=None, score_cutoff=90)
+                is not None
+            )
+            seen.append(key)
+        readings.append(_SentenceReading(quality, specific, repeated, list_like, jargon_heavy))
+    return readings
+
+
+def _match_value(match: Match, reading: _SentenceReading) -> float:
+    pattern = match.pattern
+    if pattern.role == STRONG:
+        base = STRONG_PHRASE if pattern.content >= 2 else STRONG_WORD
+    else:
+        base = WEAK_MENTION
+    return base * match.factor * reading.quality
+
+
+def _cue_results(text, compiled, matches, readings) -> list[CueResult]:
+    tokens = text.tokens
+    sentences = text.sentences
+    # How many cues each sentence claims with a strong phrase.
+    claims: dict[int, set[int]] = {}
+    for match in matches:
+        if not match.negated and match.pattern.role == STRONG:
+            claims.setdefault(tokens[match.first].sentence, set()).add(match.pattern.cue)
+    results = []
+    for index, compiled_cue in enumerate(compiled.cues):
+        cue = compiled_cue.cue
+        best_per_sentence: dict[int, float] = {}
+        evidence: list[Evidence] = []
+        negated: list[Evidence] = []
+        for match in (m for m in matches if m.pattern.cue == index):
+            sentence_index = tokens[match.first].sentence
+            reading = readings[sentence_index]
+            if match.negated:
+                negated.append(_evidence(text, sentences[sentence_index], match, 0.0))
+                continue
+            if reading.repeated:
+                continue
+            value = _match_value(match, reading)
+            crowd = len(claims.get(sentence_index, ()))
+            if crowd >= 3:
+                value *= min(1.0, 2.0 / (crowd - 0.5))
+            value = round(value, 3)
+            if value <= 0:
+                continue
+            evidence.append(_evidence(text, sentences[sentence_index], match, value))
+            best_per_sentence[sentence_index] = max(best_per_sentence.get(sentence_index, 0.0), value)
+        missing = 1.0
+        for value in best_per_sentence.values():
+            missing *= 1.0 - min(value, 1.0)
+        strength = round(1.0 - missing, 3)
+        hit = strength >= HIT_THRESHOLD
+        results.append(
+            CueResult.model_construct(
+                id=cue.id,
+                label=cue.label,
+                hit=hit,
+                strength=strength,
+                negated=bool(negated) and not hit,
+                weight=compiled_cue.weight,
+                evidence=evidence,
+                negated_evidence=negated,
+                tip=None if hit else cue.tip,
+                probe=None if hit else cue.probes[0],
+            )
+        )
+    return results
+
+
+def _evidence(text: AnalysedText, sentence: Sentence, match: Match, weight: float) -> Evidence:
+    start = text.tokens[match.first].start
+    end = text.tokens[match.last].end
+    return Evidence.model_construct(
+        start=start,
+        end=end,
+        text=text.text[start:end],
+        phrase=match.pattern.phrase,
+        how=match.how,
+        sentence=text.text[sentence.start : sentence.end],
+        weight=weight,
+    )
+
+
+def _overall(text, compiled, cues, readings, question) -> GradeResult:
+    notes: list[str] = []
+    total_weight = sum(c.weight for c in cues) or 1.0
+    raw = sum(c.weight * c.strength for c in cues) / total_weight
+    counted = [r for r in readings if not r.repeated]
+    specific_per_sentence = (
+        sum(min(r.specific, 4.0) for r in counted) / len(counted) if counted else 0.0
+    )
+    substance = 0.55 + 0.45 * min(1.0, specific_per_sentence / 2.0)
+    length = min(1.0, text.word_count / FULL_LENGTH_WORDS) ** 0.5
+    score = round(100 * raw * substance * length)
+
+    repeated = sum(1 for r in readings if r.repeated)
+    if repeated:
+        notes.append(f"{repeated} repeated sentence(s) counted once.")
+    listy = sum(1 for r in counted if r.list_like)
+    if listy:
+        notes.append(f"{listy} line(s) read as keyword lists and count for little: say it in sentences.")
+    if substance < 0.8 and counted:
+        notes.append(
+            "Mostly general PM vocabulary: name who, what, where and how many to make it convincing."
+        )
+    if length < 1.0 and text.word_count >= MIN_WORDS:
+        notes.append(f"{text.word_count} words: strong answers usually run 150 words or more.")
+
+    insufficient = _insufficient_reason(text, compiled, cues, question)
+    if insufficient:
+        notes.insert(0, insufficient)
+        score = min(score, 10)
+        verdict = "insufficient"
+    else:
+        verdict = "strong" if score >= 75 else "solid" if score >= 55 else "partial" if score >= 35 else "weak"
+    return GradeResult.model_construct(
+        rubric=compiled.rubric.id,
+        rubric_version=compiled.rubric.version,
+        question=question.id if question else None,
+        score=max(0, min(100, score)),
+        verdict=verdict,
+        cues=cues,
+        word_count=text.word_count,
+        notes=notes,
+    )
+
+
+def _insufficient_reason(text, compiled, cues, question) -> str | None:
+    if text.word_count == 0:
+        return "No answer to grade."
+    if text.word_count < MIN_WORDS:
+        return f"Too short to grade ({text.word_count} words): answer in full sentences."
+    words = [t for t in text.tokens if t.kind == "word"]
+    stops = sum(1 for t in words if t.is_stop)
+    if stops / max(1, len(words)) < 0.25:
+        checkable = [t.norm for t in words if len(t.norm) >= 3]
+        known = sum(
+            1 for w in checkable
+            if w in lexicon.STOPWORDS or w in compiled.vocabulary or is_english_word(w)
+        )
+        if checkable and known / len(checkable) < 0.6:
+            return "This does not read as an English answer."
+    evidence = sum(c.strength for c in cues)
+    if question is not None and compiled.topic_stems:
+        on_topic = {t.stem for t in words if t.stem in compiled.topic_stems}
+        if len(on_topic) < 2 and evidence < 1.0:
+            return "This answer does not seem to address the question."
+    elif evidence < 0.5 and not any(c.hit for c in cues):
+        return "This answer does not address what the rubric looks for."
+    return None

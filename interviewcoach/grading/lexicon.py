@@ -1,0 +1,173 @@
+"""Word lists the grader reads answers with. Data, not logic: each list says why it exists.
+
+All entries are lower-case surface words; the grader compares them after its own
+normalisation (spelling, contractions) but before stemming, unless a name says "stems".
+"""
+
+from __future__ import annotations
+
+STOPWORDS = frozenset(
+    """
+    a about above after again against all am an and any are as at be been before being
+    below between both but by can cannot could did do does doing down during each few for
+    from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not of off on once only or
+    other our ours ourselves out over own same she should so some such than that the their
+    theirs them themselves then there these they this those through to too under until up
+    very was we were what when where which while who whom why will with would you your
+    yours yourself yourselves also would could might may must shall let lets get got
+    s t d ll re ve m o y e g ie eg etc vs via per
+    """.split()
+)
+"""Function words: real sentences are full of them, bare keyword lists are not."""
+
+GENERIC_WORDS = frozenset(
+    """
+    product products feature features user users customer customers people person thing
+    things way ways something anything everything lot lots really very quite good great
+    better best important key make makes making made help helps helped think want wants
+    need needs solution solutions problem problems value experience approach strategy
+    strategies team teams stakeholder stakeholders process framework frameworks data insight
+    insights impact impactful outcome outcomes result results goal goals metric metrics kpi
+    kpis success successful build building built design designing designed ship shipping
+    launch launching test testing iterate iterating iteration improve improving improvement
+    focus focusing understand understanding ensure ensuring drive driving deliver delivering
+    delivered leverage leveraging work worked working collaborate collaborated collaborating
+    communicate communicated communicating align aligned aligning manage managed managing
+    handle handled support supported facilitate facilitated partner partnered own owned
+    project projects initiative initiatives opportunity opportunities plan plans planning
+    roadmap market business company organisation organization create created use using used
+    time step steps level high low right new like go going start started look also first
+    then next different many much well sure able able overall approach aspects aspect
+    things situation task action positive negative outcomes ambiguous collaboration
+    communication alignment execution engagement growth
+    """.split()
+)
+"""Words any PM answer uses whatever the question: they say nothing specific."""
+
+JARGON_WORDS = frozenset(
+    """
+    centric user-centric customer-centric data-driven driven holistic seamless seamlessly
+    delightful delight delighting frictionless robust scalable synergy synergies paradigm
+    ecosystem empower empowering empowered innovative innovation cutting-edge best-in-class
+    world-class game-changer disrupt disruptive north-star north star jobs-to-be-done jtbd
+    mvp okr okrs agile lean deeply actionable alignment cross-functional stakeholders
+    leverage leveraging impactful value-add needle low-hanging fruit mindset obsession
+    obsessed customer-obsessed guardrails guardrail flags flywheel moat 10x iterate iterative
+    end-to-end outcome-driven hypothesis-driven persona personas journey journeys
+    """.split()
+)
+"""Buzzwords. A sentence made mostly of these claims a cue without showing it."""
+
+NEGATION_TRIGGERS = (
+    ("not",), ("no",), ("never",), ("without",), ("none",), ("nobody",), ("neither",),
+    ("nor",), ("nothing",), ("lack", "of"), ("lacked",), ("lacking",), ("failed", "to"),
+    ("fail", "to"), ("forgot", "to"), ("forgot",), ("forget", "to"), ("skipped",),
+    ("skip",), ("ignored",), ("ignore",), ("neglected",), ("instead", "of"), ("zero",),
+    ("rather", "than"), ("absence", "of"), ("refused", "to"), ("avoided",),
+)
+"""Words that cancel a cue phrase that follows them in the same clause (NegEx)."""
+
+POST_NEGATION_TRIGGERS = (
+    ("never",), ("not",), ("ignored",), ("skipped",), ("forgotten",), ("overlooked",),
+    ("neglected",), ("missing",),
+)
+"""Words that cancel a cue phrase just before them: "metrics were never defined"."""
+
+PSEUDO_NEGATIONS = (
+    ("not", "only"), ("not", "just"), ("not", "merely"), ("no", "doubt"),
+    ("without", "doubt"), ("no", "matter"), ("not", "least"), ("never", "mind"),
+    ("no", "longer", "just"),
+)
+"""Look like negations but are not: "not only customers but partners"."""
+
+SCOPE_CLOSERS = frozenset(
+    "but however although though yet except whereas instead so because which then "
+    "while until after before".split()
+)
+"""A negation's scope ends at these words (and at punctuation between clauses)."""
+
+HEDGES = frozenset("could might maybe perhaps possibly potentially hopefully ideally".split())
+"""Soften a claim in any answer: "we could maybe add metrics"."""
+
+HYPOTHETICALS = frozenset("would will could might if plan planned planning hope going".split())
+"""In a story about the past, "I would talk to customers" is not something that happened."""
+
+PAST_TENSE_IRREGULAR = frozenset(
+    """
+    was were had did made took gave went got found led ran met wrote spoke told brought
+    built bought caught chose drew drove felt fought held kept knew left lost meant paid
+    put read said sat saw sent set shut sold stood struck taught thought threw understood
+    woke won began became came cut dug fed flew forgot forgave froze hung heard hid hit hurt
+    laid lent let lit rode rang rose sang shook shot showed slept spent split spread stole
+    stuck swore swept swam took tore wore wove withdrew overcame undertook rebuilt rewrote
+    """.split()
+)
+"""Past-tense verbs that do not end in -ed, for the {past} pattern ("I wrote", "I ran")."""
+
+NOT_PAST_TENSE_ED = frozenset(
+    "need seed feed speed bed red shed weed breed bleed greed hundred sacred naked wicked "
+    "rugged ragged kindred creed indeed deed embed proceed exceed succeed".split()
+)
+"""Words ending in -ed that are not past-tense verbs."""
+
+AMERICAN_SPELLING = {
+    "colour": "color", "behaviour": "behavior", "behavioural": "behavioral",
+    "behaviours": "behaviors", "favour": "favor", "favourite": "favorite", "honour": "honor",
+    "labour": "labor", "neighbour": "neighbor", "neighbours": "neighbors", "humour": "humor",
+    "rumour": "rumor", "flavour": "flavor", "endeavour": "endeavor", "harbour": "harbor",
+    "savour": "savor", "vigour": "vigor", "candour": "candor", "saviour": "savior",
+    "centre": "center", "centres": "centers", "metre": "meter", "metres": "meters",
+    "theatre": "theater", "fibre": "fiber", "catalogue": "catalog", "dialogue": "dialog",
+    "programme": "program", "programmes": "programs", "licence": "license",
+    "defence": "defense", "offence": "offense", "practise": "practice",
+    "practised": "practiced", "practising": "practicing", "enrol": "enroll",
+    "enrolment": "enrollment", "fulfil": "fulfill", "fulfilment": "fulfillment",
+    "judgement": "judgment", "cheque": "check", "grey": "gray", "learnt": "learned",
+    "spelt": "spelled", "whilst": "while", "amongst": "among", "travelled": "traveled",
+    "travelling": "traveling", "traveller": "traveler", "travellers": "travelers",
+    "cancelled": "canceled", "cancelling": "canceling", "modelling": "modeling",
+    "modelled": "modeled", "labelled": "labeled", "labelling": "labeling",
+    "levelled": "leveled", "fuelled": "fueled", "signalled": "signaled",
+    "counselling": "counseling", "channelled": "channeled", "funnelled": "funneled",
+    "tonne": "ton", "tyre": "tire", "kerb": "curb", "aluminium": "aluminum",
+    "analyse": "analyze", "analysed": "analyzed", "analyses": "analyzes",
+    "analysing": "analyzing", "paralyse": "paralyze", "catalyse": "catalyze",
+    "mum": "mom", "mums": "moms", "organisation": "organization",
+    "organisations": "organizations", "cosy": "cozy", "sceptical": "skeptical",
+    "ageing": "aging", "storey": "story", "jewellery": "jewelry", "pyjamas": "pajamas",
+    "plough": "plow", "draught": "draft", "manoeuvre": "maneuver", "oestrogen": "estrogen",
+}
+"""British spellings the -ise rule does not cover; both sides are mapped before stemming."""
+
+ISE_EXCEPTIONS = frozenset(
+    """
+    rise arise wise otherwise likewise clockwise precise concise exercise advertise
+    advertised advertising advertiser promise promised promising enterprise compromise
+    surprise surprised surprising expertise premise noise raise raised raising praise
+    franchise merchandise supervise supervised supervisor revise revised devise devised
+    advise advised adviser comprise comprised disguise despise televise improvise
+    improvised excise incise chastise arise cruise bruise poise turquoise paradise treatise
+    anise porpoise tortoise mortise demise reprise appraise appraisal guise sunrise
+    """.split()
+)
+"""Words ending in -ise that are spelled so in American English too."""
+
+CONTRACTIONS = {
+    "n't": "not", "'re": "are", "'ve": "have", "'ll": "will", "'d": "would", "'m": "am",
+}
+"""Contraction endings and the word each stands for; "'s" is left alone (is / has / possessive)."""
+
+IRREGULAR_NOT = {"won't": ("will", "not"), "can't": ("can", "not"), "shan't": ("shall", "not"),
+                 "ain't": ("am", "not")}
+
+STEM_OVERRIDES = {
+    # Snowball merges these with unrelated words ("customer" -> "custom").
+    "customer": "customer", "customers": "customer", "experiment": "experiment",
+    "experiments": "experiment", "experimented": "experiment", "experimenting": "experiment",
+    "experimentation": "experiment", "conversion": "conversion", "conversions": "conversion",
+    "analysis": "analyz", "analyses": "analyz", "universe": "universe",
+    "university": "university", "universities": "university", "news": "news",
+    "general": "general", "generally": "general",
+}
+"""Stems chosen by hand where Snowball would merge words that mean different things."""

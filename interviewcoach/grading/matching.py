@@ -1,0 +1,209 @@
+"""Find where a compiled rubric's patterns occur in an analysed answer, and whether
+each occurrence is negated, hedged or hypothetical."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from interviewcoach.grading import lexicon
+from interviewcoach.grading.compile import EXCLUDED, CompiledRubric, Element, Pattern
+from interviewcoach.grading.dictionary import is_english_word
+from interviewcoach.grading.text import AnalysedText, Token
+
+MAX_GAP = 2
+"""Words that may stand between two words of a phrase: "talk to our users"."""
+CONTEXT_WINDOW = 6
+"""How far before a match a negation or hedge still reaches, within its clause."""
+MIN_TYPO_LENGTH = 5
+"""Shorter words are never corrected: roi, kpi and nps are too close to other words."""
+
+HOW_RANK = {"exact": 0, "stem": 1, "fuzzy": 2, "typo": 3}
+
+
+@dataclass(slots=True)
+class Match:
+    pattern: Pattern
+    first: int
+    last: int
+    how: str
+    negated: bool = False
+    factor: float = 1.0
+    """Below 1 when hedged ("could maybe") or hypothetical in a story ("I would")."""
+
+
+def typo_corrections(text: AnalysedText, compiled: CompiledRubric) -> dict[int, str]:
+    """Token index -> the stem of the rubric word it is a misspelling of."""
+    corrections: dict[int, str] = {}
+    cache = _typo_cache.setdefault(id(compiled), {})
+    vocabulary = compiled.vocabulary
+    for index, token in enumerate(text.tokens):
+        word = token.norm
+        if (
+            token.kind != "word"
+            or len(word) < MIN_TYPO_LENGTH
+            or word in vocabulary
+            or token.stem in compiled.vocabulary_stems
+            or not word.isascii()
+            or not word.isalpha()
+        ):
+            continue
+        if word not in cache:
+            cache[word] = _correct(word, vocabulary)
+        if cache[word] is not None:
+            corrections[index] = cache[word]
+    return corrections
+
+
+_typo_cache: dict[int, dict[str, str | None]] = {}
+
+
+def _correct(word: str, vocabulary: frozenset[str]) -> str | None:
+    from interviewcoach.grading.text import stem
+
+    limit = 1 if len(word) <= 7 else 2
+    found = process.extractOne(
+        word, vocabulary, scorer=OSA.distance, processor=None, score_cutoff=limit
+    )
+    if found is None:
+        return None
+    target = found[0]
+    # Typos keep their first letter; and a real word is never turned into another
+    # (lunch is not a misspelt launch, church not a misspelt churn).
+    if target[0] != word[0] or is_english_word(word):
+        return None
+    return stem(target)
+
+
+def _element_matches(element: Element, token: Token, corrected: str | None, sentence_first: bool) -> str | None:
+    kind = element.kind
+    if kind in ("word", "literal"):
+        if token.stem == element.stem:
+            return "exact" if token.norm == element.norm else "stem"
+        if corrected == element.stem:
+            return "typo"
+        return None
+    if kind == "number":
+        return "exact" if token.is_number else None
+    if kind == "past":
+        word = token.norm
+        past = token.kind == "word" and (
+            word in lexicon.PAST_TENSE_IRREGULAR
+            or (word.endswith("ed") and len(word) > 4 and word not in lexicon.NOT_PAST_TENSE_ED)
+        )
+        return "exact" if past else None
+    if kind == "name":
+        name = (
+            token.capitalised and not sentence_first and token.kind == "word"
+            and token.norm != "i" and not token.is_stop
+        )
+        return "exact" if name else None
+    return "exact" if token.kind != "symbol" else None  # "any"
+
+
+def find_matches(text: AnalysedText, compiled: CompiledRubric) -> list[Match]:
+    tokens = text.tokens
+    corrections = typo_corrections(text, compiled)
+    sentence_first = {s.first for s in text.sentences}
+    sentence_last = {s.index: s.last for s in text.sentences}
+    matches: list[Match] = []
+    for index, token in enumerate(tokens):
+        candidates = list(compiled.by_first_stem.get(token.stem, ()))
+        corrected = corrections.get(index)
+        if corrected is not None:
+            candidates.extend(compiled.by_first_stem.get(corrected, ()))
+        candidates.extend(compiled.by_placeholder)
+        for pattern in candidates:
+            found = _match_at(pattern, index, tokens, corrections, sentence_first,
+                              sentence_last[token.sentence])
+            if found is not None:
+                matches.append(found)
+    return matches
+
+
+def _match_at(pattern, start, tokens, corrections, sentence_first, last_index) -> Match | None:
+    elements = pattern.elements
+    how = _element_matches(elements[0], tokens[start], corrections.get(start), start in sentence_first)
+    if how is None:
+        return None
+    worst = HOW_RANK[how]
+    position = start
+    for element in elements[1:]:
+        found = None
+        limit = min(last_index, position + 1 + (0 if element.kind == "any" else MAX_GAP))
+        for candidate in range(position + 1, limit + 1):
+            result = _element_matches(element, tokens[candidate], corrections.get(candidate),
+                                      candidate in sentence_first)
+            if result is not None:
+                found = candidate
+                worst = max(worst, HOW_RANK[result])
+                break
+        if found is None:
+            return None
+        if found > position + 1:
+            worst = max(worst, HOW_RANK["fuzzy"])
+        position = found
+    how = next(name for name, rank in HOW_RANK.items() if rank == worst)
+    return Match(pattern, start, position, how)
+
+
+def _has_trigger(norms: list[str], triggers) -> bool:
+    for offset in range(len(norms)):
+        for trigger in triggers:
+            if tuple(norms[offset : offset + len(trigger)]) == trigger:
+                following = tuple(norms[offset : offset + 2])
+                if any(following == pseudo[:2] for pseudo in lexicon.PSEUDO_NEGATIONS):
+                    continue
+                return True
+    return False
+
+
+def _before(tokens: list[Token], match: Match) -> list[str]:
+    clause = tokens[match.first].clause
+    norms: list[str] = []
+    for index in range(match.first - 1, max(-1, match.first - 1 - CONTEXT_WINDOW), -1):
+        if tokens[index].clause != clause:
+            break
+        norms.append(tokens[index].norm)
+    norms.reverse()
+    return norms
+
+
+_AUXILIARIES = frozenset("was were is are been be being did do does had have has got".split())
+
+
+def _negated_after(tokens: list[Token], match: Match) -> bool:
+    """ "customers were never consulted", "metrics weren't tracked", "feedback was ignored"."""
+    clause = tokens[match.last].clause
+    following = [t for t in tokens[match.last + 1 : match.last + 5] if t.clause == clause]
+    norms = [t.norm for t in following]
+    if not norms or norms[0] not in _AUXILIARIES:
+        return False
+    rest = norms[1:]
+    if rest and rest[0] in ("ignored", "skipped", "overlooked", "neglected", "forgotten", "missing"):
+        return True
+    if len(rest) >= 2 and rest[0] in ("not", "never"):
+        word = rest[1]
+        return word in lexicon.PAST_TENSE_IRREGULAR or (
+            word.endswith("ed") and word not in lexicon.NOT_PAST_TENSE_ED
+        )
+    return False
+
+
+def judge_context(text: AnalysedText, matches: list[Match], story: bool) -> None:
+    """Mark each match negated, hedged or hypothetical from the words around it."""
+    tokens = text.tokens
+    for match in matches:
+        if match.pattern.role == EXCLUDED:
+            continue
+        before = _before(tokens, match)
+        if _has_trigger(before, lexicon.NEGATION_TRIGGERS) or _negated_after(tokens, match):
+            match.negated = True
+            continue
+        words = set(before)
+        if words & lexicon.HEDGES:
+            match.factor = 0.6
+        if story and words & lexicon.HYPOTHETICALS:
+            match.factor = min(match.factor, 0.5)

@@ -1,0 +1,87 @@
+"""What grading an answer produces: pydantic models, so results serialise and store as-is."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+How = Literal["exact", "stem", "typo", "fuzzy"]
+Verdict = Literal["strong", "solid", "partial", "weak", "insufficient"]
+
+
+class _Result(BaseModel):
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
+
+
+class Evidence(_Result):
+    start: int
+    """Offset of the first matched character in the answer."""
+    end: int
+    """Offset just past the last matched character."""
+    text: str
+    """The matched words, exactly as written: answer[start:end]."""
+    phrase: str
+    """The rubric phrase that matched."""
+    how: How
+    """exact words, same stem, a corrected typo, or words with others between them."""
+    sentence: str
+    """The sentence (or bullet item) the match sits in."""
+    weight: float
+    """What this match contributed before diminishing returns (0..1)."""
+
+
+class CueResult(_Result):
+    id: str
+    label: str
+    hit: bool
+    strength: float
+    """0..1: how well the answer shows the cue; a hit from 0.5."""
+    negated: bool
+    """The answer mentions the cue only to deny it ("we didn't measure anything")."""
+    weight: float
+    """The cue's weight in the score, after any level adjustment."""
+    evidence: list[Evidence]
+    """The words that earned the strength, in answer order."""
+    negated_evidence: list[Evidence] = []
+    """Mentions that did not count because they were negated."""
+    tip: str | None = None
+    """Coaching, for a missed cue."""
+    probe: str | None = None
+    """A follow-up question that draws the cue out, for a missed cue."""
+
+
+class GradeResult(_Result):
+    rubric: str
+    rubric_version: int
+    question: str | None
+    score: int
+    """0..100."""
+    verdict: Verdict
+    cues: list[CueResult]
+    word_count: int
+    notes: list[str]
+    """Why the score is what it is, beyond the cues: discounts and their reasons."""
+
+    def cue(self, cue_id: str) -> CueResult | None:
+        return next((cue for cue in self.cues if cue.id == cue_id), None)
+
+    def contract(self) -> dict:
+        """The public JSON shape of `grade --batch` (documented in the README)."""
+        return {
+            "rubric": self.rubric,
+            "score": self.score,
+            "verdict": self.verdict,
+            "cues": {
+                cue.id: {
+                    "hit": cue.hit,
+                    "strength": cue.strength,
+                    "negated": cue.negated,
+                    "evidence": [
+                        {"start": e.start, "end": e.end, "text": e.text, "phrase": e.phrase, "how": e.how}
+                        for e in cue.evidence
+                    ],
+                }
+                for cue in self.cues
+            },
+        }

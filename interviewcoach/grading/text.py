@@ -1,0 +1,184 @@
+"""Read an answer once: tokens with offsets into the original text, normalised and
+stemmed, grouped into sentences (or bullet items) and clauses.
+
+Everything the grader reports points back into the original text through the token
+offsets, so normalisation never changes where a word is.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+
+import snowballstemmer
+
+from interviewcoach.grading import lexicon
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’][^\W_]+)*|[%$€£]")
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s")
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\.\.\.")
+_ABBREVIATIONS = frozenset("e g i etc vs mr mrs ms dr st approx incl eg ie no fig".split())
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
+    "forty fifty hundred thousand million billion half double twice dozen".split()
+)
+
+MAX_CHARS = 60_000
+"""Answers are read up to this many characters; a longer paste is graded on its start."""
+
+_stemmer_lock = threading.Lock()
+_stemmer = snowballstemmer.stemmer("english")
+_stems: dict[str, str] = {}
+
+
+def stem(word: str) -> str:
+    """The Snowball stem of a normalised word, with our overrides; cached."""
+    cached = _stems.get(word)
+    if cached is not None:
+        return cached
+    result = lexicon.STEM_OVERRIDES.get(word)
+    if result is None:
+        # The pure-Python stemmer keeps state between calls: one caller at a time.
+        with _stemmer_lock:
+            result = _stemmer.stemWord(word)
+    if len(_stems) > 200_000:
+        _stems.clear()
+    _stems[word] = result
+    return result
+
+
+def american(word: str) -> str:
+    """Map British spellings to American, so either spelling matches the rubric."""
+    mapped = lexicon.AMERICAN_SPELLING.get(word)
+    if mapped:
+        return mapped
+    if len(word) > 6 and word not in lexicon.ISE_EXCEPTIONS:
+        for ending, replacement in (
+            ("isations", "izations"), ("isation", "ization"), ("ising", "izing"),
+            ("ised", "ized"), ("ises", "izes"), ("iser", "izer"), ("isers", "izers"),
+            ("ise", "ize"),
+        ):
+            if word.endswith(ending):
+                return word[: -len(ending)] + replacement
+    return word
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    """Offset of the first character in the original text."""
+    end: int
+    """Offset just past the last character in the original text."""
+    norm: str
+    """Lower-case, American-spelt word; a contraction's parts are separate tokens."""
+    stem: str
+    kind: str
+    """"word", "number" or "symbol"."""
+    capitalised: bool
+    sentence: int = 0
+    clause: int = 0
+
+    @property
+    def is_stop(self) -> bool:
+        return self.norm in lexicon.STOPWORDS
+
+    @property
+    def is_number(self) -> bool:
+        return self.kind == "number" or self.norm in _NUMBER_WORDS
+
+
+@dataclass(slots=True)
+class Sentence:
+    index: int
+    first: int
+    """Index of its first token."""
+    last: int
+    """Index of its last token (inclusive)."""
+    start: int
+    end: int
+
+
+@dataclass
+class AnalysedText:
+    text: str
+    tokens: list[Token] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    word_count: int = 0
+    """Words and numbers as written ("didn't" is one word, two tokens)."""
+
+
+def _normalise(raw: str) -> str:
+    word = unicodedata.normalize("NFKC", raw).casefold().replace("’", "'")
+    return word
+
+
+def _split_contraction(word: str) -> list[str]:
+    if word in lexicon.IRREGULAR_NOT:
+        return list(lexicon.IRREGULAR_NOT[word])
+    if word.endswith("'s"):
+        return [word[:-2]]
+    for ending, expansion in lexicon.CONTRACTIONS.items():
+        if word.endswith(ending) and len(word) > len(ending):
+            return [word[: -len(ending)], expansion]
+    return [word]
+
+
+def analyse(text: str) -> AnalysedText:
+    """Tokenise, normalise, stem and split `text` into sentences and clauses."""
+    text = text[:MAX_CHARS]
+    result = AnalysedText(text)
+    tokens = result.tokens
+    previous_end = 0
+    sentence = clause = 0
+    sentence_first_token = 0
+    sentence_start = None
+    for found in _TOKEN.finditer(text):
+        raw = found.group()
+        start, end = found.span()
+        gap = text[previous_end:start]
+        if tokens:
+            if _ends_sentence(gap, tokens[-1], text):
+                result.sentences.append(
+                    Sentence(sentence, sentence_first_token, len(tokens) - 1, sentence_start, previous_end)
+                )
+                sentence += 1
+                clause += 1
+                sentence_first_token = len(tokens)
+                sentence_start = None
+            elif _CLAUSE_BREAK.search(gap):
+                clause += 1
+        if sentence_start is None:
+            sentence_start = start
+        previous_end = end
+        word = _normalise(raw)
+        kind = "number" if word[0].isdigit() else ("symbol" if not word[0].isalnum() else "word")
+        if kind != "symbol":
+            result.word_count += 1
+        parts = _split_contraction(word) if kind == "word" and "'" in word else [word]
+        for part in parts:
+            if not part:
+                continue
+            if kind == "word":
+                part = american(part)
+                if part in lexicon.SCOPE_CLOSERS:
+                    clause += 1
+            tokens.append(
+                Token(start, end, part, stem(part) if kind == "word" else part, kind,
+                      raw[0].isupper(), sentence, clause)
+            )
+    if tokens:
+        result.sentences.append(
+            Sentence(sentence, sentence_first_token, len(tokens) - 1, sentence_start, previous_end)
+        )
+    return result
+
+
+def _ends_sentence(gap: str, previous: Token, text: str) -> bool:
+    if "\n" in gap or "•" in gap:
+        return True
+    if not _SENTENCE_END.search(gap + " "):
+        return False
+    # "e.g. customers" and "St. Mary's" do not end a sentence.
+    return not (gap.startswith(".") and previous.norm in _ABBREVIATIONS)
