@@ -74,6 +74,33 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _bank_dir_option(validate, "bank_dirs")
 
+    grade = commands.add_parser(
+        "grade",
+        help="grade an answer from a file or standard input",
+        description="Grade one answer against a rubric (or a question's rubric and its own "
+        "phrases), or many with --batch. Prints the score, each cue with the words that "
+        "earned it, and tips for what was missed.",
+        epilog="--batch reads JSON lines {\"id\": ..., \"rubric\": ID or \"question\": QID, "
+        "\"answer\": \"...\"} and writes one JSON line per input, in order; a bad line "
+        "gets {\"id\": ..., \"error\": \"...\"} and exit code 1.",
+    )
+    grade.add_argument(
+        "file", nargs="?", default="-", metavar="FILE",
+        help="the answer as a text file, or - for standard input (the default)",
+    )
+    target = grade.add_mutually_exclusive_group()
+    target.add_argument("--rubric", metavar="ID", help="grade with this rubric")
+    target.add_argument(
+        "--question", metavar="QID", help="grade as an answer to this question (uses its rubric)"
+    )
+    grade.add_argument("--level", choices=LEVELS, help="weigh cues for this level")
+    grade.add_argument("--json", action="store_true", help="print the full result as JSON")
+    grade.add_argument(
+        "--batch", metavar="FILE.jsonl", type=Path,
+        help="grade every JSON line of FILE (- for standard input); see below",
+    )
+    _bank_dir_option(grade, "bank_dirs")
+
     config = commands.add_parser(
         "config",
         help="show or change your settings",
@@ -120,6 +147,10 @@ def _run(args: argparse.Namespace) -> int:
         from interviewcoach.commands.validate import validate
 
         return validate(args)
+    if args.command == "grade":
+        from interviewcoach.commands.grade import grade
+
+        return grade(args)
     if args.command == "config":
         from interviewcoach.commands.config import config
 

@@ -1,0 +1,162 @@
+"""`interviewcoach grade`: grade one answer as a report or JSON, or many as JSON lines."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import sys
+import textwrap
+from pathlib import Path
+
+from interviewcoach.banks import Library, load_library
+from interviewcoach.grading import GradeResult, grade_answer
+from interviewcoach.models import Level, Question, Rubric
+
+
+class GradeInputError(Exception):
+    """An answer, rubric or question that cannot be graded; the message says why."""
+
+
+def grade(args: argparse.Namespace) -> int:
+    library = load_library(args.bank_dirs)
+    if args.batch:
+        if args.rubric or args.question:
+            return _usage("--batch takes the rubric or question from each line, not from options")
+        return _grade_batch(library, args.batch)
+    if not (args.rubric or args.question):
+        return _usage("say what to grade against: --rubric ID or --question QID")
+    try:
+        rubric, question = resolve_target(library, args.rubric, args.question)
+        answer = _read_answer(args.file)
+    except GradeInputError as error:
+        return _usage(str(error))
+    level = Level(args.level) if args.level else None
+    result = grade_answer(answer, rubric, question, level)
+    if args.json:
+        print(result.model_dump_json(indent=2))
+    else:
+        print(render_report(result, rubric))
+    return 0
+
+
+def _usage(message: str) -> int:
+    print(f"interviewcoach grade: {message}", file=sys.stderr)
+    return 2
+
+
+def _known(kind: str, name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1)
+    hint = f" Did you mean '{close[0]}'?" if close else ""
+    return f"unknown {kind} '{name}'.{hint} Known {kind}s: {', '.join(sorted(known))}"
+
+
+def resolve_target(
+    library: Library, rubric_id: str | None, question_id: str | None
+) -> tuple[Rubric, Question | None]:
+    if question_id is not None:
+        question = library.questions.get(question_id)
+        if question is None:
+            raise GradeInputError(_known("question", question_id, list(library.questions)))
+        return library.rubrics[question.rubric], question
+    rubric = library.rubrics.get(rubric_id or "")
+    if rubric is None:
+        raise GradeInputError(_known("rubric", rubric_id or "", list(library.rubrics)))
+    return rubric, None
+
+
+def _read_answer(file: str) -> str:
+    try:
+        if file == "-":
+            if sys.stdin.isatty():
+                print("Type or paste your answer, then press Ctrl-D.", file=sys.stderr)
+            return sys.stdin.read()
+        return Path(file).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise GradeInputError(f"{file}: not UTF-8 text") from None
+    except OSError as error:
+        raise GradeInputError(f"{file}: {error.strerror or error}") from None
+
+
+def _grade_batch(library: Library, path: Path) -> int:
+    failed = False
+    try:
+        stream = sys.stdin if str(path) == "-" else path.open(encoding="utf-8")
+    except OSError as error:
+        return _usage(f"{path}: {error.strerror or error}")
+    with stream:
+        try:
+            for number, line in enumerate(stream, start=1):
+                if not line.strip():
+                    continue
+                output = _grade_line(library, line, number)
+                failed = failed or "error" in output
+                print(json.dumps(output, ensure_ascii=False))
+        except UnicodeDecodeError:
+            print(json.dumps({"id": None, "error": f"{path}: not UTF-8 text"}))
+            return 1
+    return 1 if failed else 0
+
+
+def _grade_line(library: Library, line: str, number: int) -> dict:
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as error:
+        return {"id": None, "error": f"line {number}: not valid JSON ({error.msg})"}
+    if not isinstance(item, dict):
+        return {"id": None, "error": f"line {number}: expected a JSON object"}
+    item_id = item.get("id")
+    try:
+        answer = item.get("answer")
+        if not isinstance(answer, str):
+            raise GradeInputError('"answer" must be a string')
+        rubric_id, question_id = item.get("rubric"), item.get("question")
+        if (rubric_id is None) == (question_id is None):
+            raise GradeInputError('give exactly one of "rubric" and "question"')
+        for key, value in (("rubric", rubric_id), ("question", question_id)):
+            if value is not None and not isinstance(value, str):
+                raise GradeInputError(f'"{key}" must be a string')
+        level = item.get("level")
+        if level is not None and level not in set(Level):
+            raise GradeInputError(f"unknown level {level!r}; levels: {', '.join(Level)}")
+        rubric, question = resolve_target(library, rubric_id, question_id)
+    except GradeInputError as error:
+        return {"id": item_id, "error": f"line {number}: {error}"}
+    result = grade_answer(answer, rubric, question, Level(level) if level else None)
+    return {"id": item_id, **result.contract()}
+
+
+def render_report(result: GradeResult, rubric: Rubric) -> str:
+    """The result for reading in a terminal: score, cues with quoted evidence, tips."""
+    about = f"{rubric.title} rubric"
+    if result.question:
+        about += f", question {result.question}"
+    lines = [f"Score {result.score}/100 ({result.verdict})  {about}, {result.word_count} words", ""]
+    width = max(len(cue.label) for cue in result.cues)
+    for cue in result.cues:
+        mark = "✓" if cue.hit else "✗"
+        lines.append(f"{mark} {cue.label.ljust(width)}  {cue.strength:.2f}")
+        for evidence in cue.evidence[:4]:
+            how = "" if evidence.how == "exact" else f" ({evidence.how})"
+            lines.append(f'    "{evidence.text}"{how}  <- {evidence.phrase}')
+        if len(cue.evidence) > 4:
+            lines.append(f"    ... and {len(cue.evidence) - 4} more")
+        for evidence in cue.negated_evidence[:2]:
+            lines.append(f'    not counted, negated: "{_clip(evidence.sentence)}"')
+        if cue.tip:
+            lines.extend(_wrapped("Tip: " + cue.tip))
+        if cue.probe and not cue.hit:
+            lines.extend(_wrapped("Ask yourself: " + cue.probe))
+    if result.notes:
+        lines.append("")
+        lines.extend(_wrapped("Note: " + note, indent="  ") for note in result.notes)
+    return "\n".join(line if isinstance(line, str) else "\n".join(line) for line in lines)
+
+
+def _clip(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _wrapped(text: str, indent: str = "    ") -> list[str]:
+    return textwrap.wrap(" ".join(text.split()), width=88, initial_indent=indent, subsequent_indent=indent + "  ")
