@@ -11,18 +11,30 @@ from interviewcoach.grading.text import analyse, stem
 from interviewcoach.models import Cue, Level, Question, Rubric
 
 PLACEHOLDERS = {"{number}": "number", "{past}": "past", "{name}": "name", "*": "any"}
+GAP_MARK = "..."
+"""Between two words of a phrase: up to WIDE_GAP words may stand there."""
+WORD_GAP = 2
+"""Words that may stand between two words of a phrase anywhere: "talk to our users"."""
+WIDE_GAP = 5
 
 STRONG, WEAK, EXCLUDED = "strong", "weak", "excluded"
 
 
 @dataclass(frozen=True, slots=True)
 class Element:
-    """One position of a pattern: a word (by stem) or a placeholder kind."""
+    """One position of a pattern: a word (by stem, with alternatives) or a placeholder."""
 
     kind: str
-    """"word", or a placeholder kind: "number", "past", "name", "any"."""
-    stem: str = ""
-    norm: str = ""
+    """"word" (or "literal" for a symbol such as %), or a placeholder kind: "number",
+    "past", "name", "any"."""
+    stems: frozenset[str] = frozenset()
+    norms: frozenset[str] = frozenset()
+    gap: int = WORD_GAP
+    """How many words may stand between this element and the one before it."""
+
+    @property
+    def is_content(self) -> bool:
+        return self.kind not in ("word", "literal") or not self.norms <= lexicon.STOPWORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,27 +73,37 @@ class CompiledRubric:
 
 
 def compile_phrase(text: str) -> tuple[Element, ...]:
+    """`i {past}`, `talk to users`, `they|users struggle|hate`, `at ... company`."""
     elements: list[Element] = []
+    gap = WORD_GAP
     for chunk in text.split():
+        if chunk == GAP_MARK:
+            gap = WIDE_GAP
+            continue
         placeholder = PLACEHOLDERS.get(chunk.lower())
         if placeholder:
-            elements.append(Element(placeholder))
+            elements.append(Element(placeholder, gap=0 if placeholder == "any" else gap))
+            gap = WORD_GAP
             continue
-        for token in analyse(chunk).tokens:
-            kind = "word" if token.kind == "word" else "literal"
-            elements.append(Element(kind, token.stem, token.norm))
+        alternatives = [analyse(word).tokens for word in chunk.split("|") if word]
+        if all(len(tokens) == 1 for tokens in alternatives):
+            tokens = [t[0] for t in alternatives]
+            kind = "word" if tokens[0].kind == "word" else "literal"
+            elements.append(Element(kind, frozenset(t.stem for t in tokens),
+                                    frozenset(t.norm for t in tokens), gap))
+        else:
+            # A hyphenated or contracted word ("a/b", "didn't") is several tokens.
+            for index, token in enumerate(analyse(chunk.replace("|", " ")).tokens):
+                kind = "word" if token.kind == "word" else "literal"
+                elements.append(Element(kind, frozenset({token.stem}), frozenset({token.norm}),
+                                        gap if index == 0 else 0))
+        gap = WORD_GAP
     return tuple(elements)
 
 
-def _content_count(elements: tuple[Element, ...]) -> int:
-    return sum(
-        1 for e in elements if e.kind not in ("word", "literal") or e.norm not in lexicon.STOPWORDS
-    )
-
-
 def _is_negative(elements: tuple[Element, ...]) -> bool:
-    words = [(e.norm,) for e in elements]
-    return any(trigger in words for trigger in lexicon.NEGATION_TRIGGERS if len(trigger) == 1)
+    single = {trigger[0] for trigger in lexicon.NEGATION_TRIGGERS if len(trigger) == 1}
+    return any(e.norms & single for e in elements)
 
 
 def _build(rubric: Rubric, question: Question | None, level: Level | None) -> CompiledRubric:
@@ -100,15 +122,18 @@ def _build(rubric: Rubric, question: Question | None, level: Level | None) -> Co
                 elements = compile_phrase(phrase)
                 if not elements:
                     continue
-                pattern = Pattern(index, role, phrase, elements, _content_count(elements),
+                content = sum(1 for e in elements if e.is_content)
+                pattern = Pattern(index, role, phrase, elements, content,
                                   role == EXCLUDED and _is_negative(elements))
                 first = elements[0]
                 if first.kind in ("word", "literal"):
-                    compiled.by_first_stem.setdefault(first.stem, []).append(pattern)
+                    for first_stem in first.stems:
+                        compiled.by_first_stem.setdefault(first_stem, []).append(pattern)
                 else:
                     compiled.by_placeholder.append(pattern)
                 vocabulary.update(
-                    e.norm for e in elements if e.kind == "word" and len(e.norm) >= 5 and e.norm.isalpha()
+                    norm for e in elements if e.kind == "word"
+                    for norm in e.norms if len(norm) >= 5 and norm.isalpha()
                 )
     compiled.vocabulary = frozenset(vocabulary)
     compiled.vocabulary_stems = frozenset(stem(word) for word in vocabulary)

@@ -70,6 +70,10 @@ def grade_answer(
     return _overall(text, compiled, cues, readings, question)
 
 
+REPETITION_PENALTY = 0.4
+"""What cue evidence is worth in an answer that mostly repeats itself."""
+
+
 def _resolve(matches: list[Match]) -> list[Match]:
     """Drop matches inside a longer match of the same cue, and those an excluded
     phrase covers; an excluded phrase that negates is kept to report as negated."""
@@ -167,6 +171,9 @@ def _cue_results(text, compiled, matches, readings) -> list[CueResult]:
     for match in matches:
         if not match.negated and match.pattern.role == STRONG:
             claims.setdefault(tokens[match.first].sentence, set()).add(match.pattern.cue)
+    repeated = sum(1 for r in readings if r.repeated)
+    # An answer that is mostly the same sentence again is gaming, not answering.
+    repetition = REPETITION_PENALTY if repeated >= 2 and repeated * 3 >= len(readings) else 1.0
     results = []
     for index, compiled_cue in enumerate(compiled.cues):
         cue = compiled_cue.cue
@@ -181,7 +188,7 @@ def _cue_results(text, compiled, matches, readings) -> list[CueResult]:
                 continue
             if reading.repeated:
                 continue
-            value = _match_value(match, reading)
+            value = _match_value(match, reading) * repetition
             crowd = len(claims.get(sentence_index, ()))
             if crowd >= 3:
                 value *= min(1.0, 2.0 / (crowd - 0.5))
@@ -241,6 +248,8 @@ def _overall(text, compiled, cues, readings, question) -> GradeResult:
     repeated = sum(1 for r in readings if r.repeated)
     if repeated:
         notes.append(f"{repeated} repeated sentence(s) counted once.")
+    if repeated >= 2 and repeated * 3 >= len(readings):
+        notes.append("Most of this answer repeats itself, so its cues count for little.")
     listy = sum(1 for r in counted if r.list_like)
     if listy:
         notes.append(f"{listy} line(s) read as keyword lists and count for little: say it in sentences.")
@@ -256,6 +265,12 @@ def _overall(text, compiled, cues, readings, question) -> GradeResult:
         notes.insert(0, insufficient)
         score = min(score, 10)
         verdict = "insufficient"
+        # Too short, unreadable or off the question: nothing in it can earn a cue.
+        cues = [
+            cue.model_copy(update={"hit": False, "tip": cue.tip or _tip(compiled, cue.id),
+                                   "probe": cue.probe or _probe(compiled, cue.id)})
+            for cue in cues
+        ]
     else:
         verdict = "strong" if score >= 75 else "solid" if score >= 55 else "partial" if score >= 35 else "weak"
     return GradeResult.model_construct(
@@ -268,6 +283,14 @@ def _overall(text, compiled, cues, readings, question) -> GradeResult:
         word_count=text.word_count,
         notes=notes,
     )
+
+
+def _tip(compiled: CompiledRubric, cue_id: str) -> str:
+    return next(c.cue.tip for c in compiled.cues if c.cue.id == cue_id)
+
+
+def _probe(compiled: CompiledRubric, cue_id: str) -> str:
+    return next(c.cue.probes[0] for c in compiled.cues if c.cue.id == cue_id)
 
 
 def _insufficient_reason(text, compiled, cues, question) -> str | None:

@@ -26,35 +26,53 @@ GENERIC_WORDS = frozenset(
     product products feature features user users customer customers people person thing
     things way ways something anything everything lot lots really very quite good great
     better best important key make makes making made help helps helped think want wants
-    need needs solution solutions problem problems value experience approach strategy
-    strategies team teams stakeholder stakeholders process framework frameworks data insight
-    insights impact impactful outcome outcomes result results goal goals metric metrics kpi
-    kpis success successful build building built design designing designed ship shipping
-    launch launching test testing iterate iterating iteration improve improving improvement
-    focus focusing understand understanding ensure ensuring drive driving deliver delivering
-    delivered leverage leveraging work worked working collaborate collaborated collaborating
-    communicate communicated communicating align aligned aligning manage managed managing
-    handle handled support supported facilitate facilitated partner partnered own owned
-    project projects initiative initiatives opportunity opportunities plan plans planning
-    roadmap market business company organisation organization create created use using used
-    time step steps level high low right new like go going start started look also first
-    then next different many much well sure able able overall approach aspects aspect
-    things situation task action positive negative outcomes ambiguous collaboration
-    communication alignment execution engagement growth
+    need needs solution solutions problem problems value values experience experiences
+    approach approaches strategy strategies team teams stakeholder stakeholders process
+    processes framework frameworks data insight insights impact impactful outcome outcomes
+    result results goal goals metric metrics kpi kpis success successful successfully build
+    building built design designing designed ship shipping launch launching test testing
+    iterate iterating iteration improve improving improvement focus focusing understand
+    understanding ensure ensuring drive driving drove deliver delivering delivered leverage
+    leveraging work worked working collaborate collaborated collaborating collaboration
+    communicate communicated communicating communication align aligned aligning alignment
+    manage managed managing management handle handled support supported supporting
+    facilitate facilitated partner partnered partners own owned ownership project projects
+    initiative initiatives opportunity opportunities plan plans planning roadmap market
+    business company organisation organization create created use using used time step
+    steps level high low right new like go going start started look also first then next
+    different many much well sure able overall aspect aspects situation task action
+    positive negative ambiguous ambiguity execution engagement growth engineering
+    marketing sales legal finance operations ops leadership executives exec execs everyone
+    everybody all concerns expectations exceeded exceed achieved achieve achieving
+    priorities priority prioritise prioritize prioritisation prioritization challenge
+    challenges challenging complex difficult hard big huge significant critical strategic
+    effective effectively efficient efficiently closely proactively proactive proactivity
+    empathy culture trust transparency transparent accountability accountable excellence
+    quality fast paced pace vision mission values feedback needs wants requirements scope
+    tradeoffs priorities learnings lessons learned learn learning always never constantly
+    continuously continuous everything anything nothing someone anyone everyone able
+    possible ideally clear clearly simple simply deeply deep truly real really actually
+    great amazing awesome excellent outstanding incredible strong stronger robust solid
+    best-in-class world-class valuable meaningful relevant right set up end done jobs
+    happy satisfied satisfaction delighted delight delighting excited passionate proud
+    lead led leading ensure enable enabled enabling empower unlock unlocked unlocking
+    maximize maximise optimize optimise optimized optimised enhance enhanced streamline
+    streamlined scale scaled scaling grow grew growing initiative holistic holistically
     """.split()
 )
 """Words any PM answer uses whatever the question: they say nothing specific."""
 
 JARGON_WORDS = frozenset(
     """
-    centric user-centric customer-centric data-driven driven holistic seamless seamlessly
-    delightful delight delighting frictionless robust scalable synergy synergies paradigm
-    ecosystem empower empowering empowered innovative innovation cutting-edge best-in-class
-    world-class game-changer disrupt disruptive north-star north star jobs-to-be-done jtbd
-    mvp okr okrs agile lean deeply actionable alignment cross-functional stakeholders
-    leverage leveraging impactful value-add needle low-hanging fruit mindset obsession
-    obsessed customer-obsessed guardrails guardrail flags flywheel moat 10x iterate iterative
-    end-to-end outcome-driven hypothesis-driven persona personas journey journeys
+    centric driven holistic seamless seamlessly delightful delight delighting frictionless
+    robust scalable synergy synergies paradigm ecosystem empower empowering empowered
+    innovative innovation cutting edge game changer disrupt disruptive disruption north
+    star jtbd mvp okr okrs agile lean deeply actionable alignment cross functional
+    functionally stakeholders leverage leveraging impactful needle mindset obsession
+    obsessed guardrails guardrail flags flywheel moat 10x iterate iterative hypothesis
+    persona personas journey journeys rice ruthlessly ruthless unlock double down
+    proactively ownership empathy paced ambiguous ambiguity outcomes value-add best-in-class
+    world-class data-driven user-centric customer-centric
     """.split()
 )
 """Buzzwords. A sentence made mostly of these claims a cue without showing it."""
@@ -104,6 +122,13 @@ PAST_TENSE_IRREGULAR = frozenset(
     """.split()
 )
 """Past-tense verbs that do not end in -ed, for the {past} pattern ("I wrote", "I ran")."""
+
+NOT_ACTIONS = frozenset(
+    "was were had did felt thought knew understood meant seemed wanted needed liked loved "
+    "hoped believed wished guessed assumed supposed used enjoyed hated preferred owned "
+    "expected imagined realised realized noticed".split()
+)
+"""Past-tense verbs that say what was, not what the speaker did: no use as {past}."""
 
 NOT_PAST_TENSE_ED = frozenset(
     "need seed feed speed bed red shed weed breed bleed greed hundred sacred naked wicked "

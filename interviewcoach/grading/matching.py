@@ -13,8 +13,6 @@ from interviewcoach.grading.compile import EXCLUDED, CompiledRubric, Element, Pa
 from interviewcoach.grading.dictionary import is_english_word
 from interviewcoach.grading.text import AnalysedText, Token
 
-MAX_GAP = 2
-"""Words that may stand between two words of a phrase: "talk to our users"."""
 CONTEXT_WINDOW = 6
 """How far before a match a negation or hedge still reaches, within its clause."""
 MIN_TYPO_LENGTH = 5
@@ -80,16 +78,16 @@ def _correct(word: str, vocabulary: frozenset[str]) -> str | None:
 def _element_matches(element: Element, token: Token, corrected: str | None, sentence_first: bool) -> str | None:
     kind = element.kind
     if kind in ("word", "literal"):
-        if token.stem == element.stem:
-            return "exact" if token.norm == element.norm else "stem"
-        if corrected == element.stem:
+        if token.stem in element.stems:
+            return "exact" if token.norm in element.norms else "stem"
+        if corrected in element.stems:
             return "typo"
         return None
     if kind == "number":
         return "exact" if token.is_number else None
     if kind == "past":
         word = token.norm
-        past = token.kind == "word" and (
+        past = token.kind == "word" and word not in lexicon.NOT_ACTIONS and (
             word in lexicon.PAST_TENSE_IRREGULAR
             or (word.endswith("ed") and len(word) > 4 and word not in lexicon.NOT_PAST_TENSE_ED)
         )
@@ -132,7 +130,7 @@ def _match_at(pattern, start, tokens, corrections, sentence_first, last_index) -
     position = start
     for element in elements[1:]:
         found = None
-        limit = min(last_index, position + 1 + (0 if element.kind == "any" else MAX_GAP))
+        limit = min(last_index, position + 1 + element.gap)
         for candidate in range(position + 1, limit + 1):
             result = _element_matches(element, tokens[candidate], corrections.get(candidate),
                                       candidate in sentence_first)
@@ -192,6 +190,15 @@ def _negated_after(tokens: list[Token], match: Match) -> bool:
     return False
 
 
+_DENIALS = frozenset({"nothing", "none", "zero"})
+_MODALS = frozenset({"would", "could", "might", "will", "should"})
+
+
+def _just_after(tokens: list[Token], match: Match, count: int) -> set[str]:
+    clause = tokens[match.last].clause
+    return {t.norm for t in tokens[match.last + 1 : match.last + 1 + count] if t.clause == clause}
+
+
 def judge_context(text: AnalysedText, matches: list[Match], story: bool) -> None:
     """Mark each match negated, hedged or hypothetical from the words around it."""
     tokens = text.tokens
@@ -199,11 +206,17 @@ def judge_context(text: AnalysedText, matches: list[Match], story: bool) -> None
         if match.pattern.role == EXCLUDED:
             continue
         before = _before(tokens, match)
-        if _has_trigger(before, lexicon.NEGATION_TRIGGERS) or _negated_after(tokens, match):
+        after = _just_after(tokens, match, 2)
+        if (
+            _has_trigger(before, lexicon.NEGATION_TRIGGERS)
+            or _negated_after(tokens, match)
+            or _DENIALS & _just_after(tokens, match, 1)  # "we'd measure nothing"
+        ):
             match.negated = True
             continue
         words = set(before)
-        if words & lexicon.HEDGES:
+        if (words | after) & lexicon.HEDGES:
             match.factor = 0.6
-        if story and words & lexicon.HYPOTHETICALS:
+        # In a story, "I would..." is what the candidate might do, not what they did.
+        if story and (words & lexicon.HYPOTHETICALS or after & _MODALS):
             match.factor = min(match.factor, 0.5)
