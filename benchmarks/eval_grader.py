@@ -22,9 +22,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--disagreements", action="store_true", help="list every cue the grader got wrong")
+    parser.add_argument(
+        "--rubric-only", action="store_true",
+        help="grade with the rubric alone, ignoring the questions the answers name",
+    )
     args = parser.parse_args()
     answers = load_labelled(args.files or DEV_SET)
-    calibration = calibrate(answers, load_library())
+    calibration = calibrate(answers, load_library(), use_questions=not args.rubric_only)
     print(f"{len(answers)} labelled answers\n")
     print(f"{'rubric':16} {'cue':16} {'P':>5} {'R':>5} {'F1':>5}   tp  fp  fn  tn")
     for (rubric, cue), f in sorted(calibration.cues.items()):

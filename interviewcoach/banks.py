@@ -174,6 +174,7 @@ def build_library(
     rubric_origin: dict[str, str] = {}
     for file in files:
         problems.extend(_repeated_cue_ids(file))
+        problems.extend(_phrase_problems(file))
         rubric_id = file.rubric.id if file.rubric else file.broken_rubric_id
         if rubric_id is None:
             continue
@@ -210,6 +211,29 @@ def build_library(
             if not found:
                 library.questions[question.id] = question
     return library, problems
+
+
+def _phrase_problems(file: ContentFile) -> list[Problem]:
+    from interviewcoach.grading.compile import phrase_problem
+
+    found = []
+    if file.rubric:
+        for c, cue in enumerate(file.rubric.cues):
+            for key in ("phrases", "weak_phrases", "excluded_phrases"):
+                for p, phrase in enumerate(getattr(cue, key)):
+                    message = phrase_problem(phrase)
+                    if message:
+                        found.append(file.problem(("cues", c, key, p), f"cue '{cue.id}': {message}"))
+    for index, question in file.questions:
+        for cue_id, phrases in question.extra_phrases.items():
+            for p, phrase in enumerate(phrases):
+                message = phrase_problem(phrase)
+                if message:
+                    found.append(
+                        file.problem(("questions", index, "extra_phrases", cue_id, p),
+                                     f"question '{question.id}': {message}")
+                    )
+    return found
 
 
 def _repeated_cue_ids(file: ContentFile) -> list[Problem]:

@@ -110,10 +110,14 @@ class Calibration:
         return lines
 
 
-def calibrate(answers: Sequence[LabelledAnswer], library: Library) -> Calibration:
+def calibrate(
+    answers: Sequence[LabelledAnswer], library: Library, use_questions: bool = True
+) -> Calibration:
+    """Grade every answer and compare with its labels. Without `use_questions`, answers
+    are graded with their rubric alone, as a held-out set that names no question is."""
     calibration = Calibration()
     for answer in answers:
-        question = library.questions[answer.question] if answer.question else None
+        question = library.questions[answer.question] if answer.question and use_questions else None
         rubric = library.rubrics[question.rubric if question else answer.rubric]
         result = grade_answer(answer.answer, rubric, question)
         calibration.graded.append((answer, result))

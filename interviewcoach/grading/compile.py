@@ -72,8 +72,30 @@ class CompiledRubric:
     """Content stems of the question, if any: shared words make an answer specific."""
 
 
+def phrase_problem(text: str) -> str | None:
+    """Why `text` is not a usable phrase, or None. `a|b` alternatives must each be one
+    word: "while i was|running" means "while i was" or "while i running"."""
+    chunks = text.split()
+    if not any(chunk not in PLACEHOLDERS and chunk != GAP_MARK for chunk in chunks):
+        return f"phrase {text!r} has no word to match"
+    if chunks[0] == GAP_MARK or chunks[-1] == GAP_MARK:
+        return f"phrase {text!r}: '...' must stand between two words"
+    for chunk in chunks:
+        if "|" not in chunk:
+            continue
+        for alternative in chunk.split("|"):
+            if len(analyse(alternative).tokens) != 1:
+                return (
+                    f"phrase {text!r}: alternative {alternative!r} is not a single word; "
+                    "write the variants as separate phrases"
+                )
+    return None
+
+
 def compile_phrase(text: str) -> tuple[Element, ...]:
-    """`i {past}`, `talk to users`, `they|users struggle|hate`, `at ... company`."""
+    """`i {past}`, `talk to users`, `they|users struggle|hate`, `at ... company`.
+    A function word must follow the word before it directly ("time to" does not match
+    "time went to"); a content word may have up to WORD_GAP words before it."""
     elements: list[Element] = []
     gap = WORD_GAP
     for chunk in text.split():
@@ -86,19 +108,24 @@ def compile_phrase(text: str) -> tuple[Element, ...]:
             gap = WORD_GAP
             continue
         alternatives = [analyse(word).tokens for word in chunk.split("|") if word]
-        if all(len(tokens) == 1 for tokens in alternatives):
+        if len(alternatives) > 1 and all(len(tokens) == 1 for tokens in alternatives):
             tokens = [t[0] for t in alternatives]
-            kind = "word" if tokens[0].kind == "word" else "literal"
-            elements.append(Element(kind, frozenset(t.stem for t in tokens),
-                                    frozenset(t.norm for t in tokens), gap))
+            elements.append(_element(tokens, gap))
         else:
-            # A hyphenated or contracted word ("a/b", "didn't") is several tokens.
+            # A hyphenated or contracted word ("a/b", "didn't") is several tokens, which
+            # follow each other directly.
             for index, token in enumerate(analyse(chunk.replace("|", " ")).tokens):
-                kind = "word" if token.kind == "word" else "literal"
-                elements.append(Element(kind, frozenset({token.stem}), frozenset({token.norm}),
-                                        gap if index == 0 else 0))
+                elements.append(_element([token], gap if index == 0 else 0))
         gap = WORD_GAP
     return tuple(elements)
+
+
+def _element(tokens, gap: int) -> Element:
+    kind = "word" if tokens[0].kind == "word" else "literal"
+    norms = frozenset(t.norm for t in tokens)
+    if gap == WORD_GAP and norms <= lexicon.STOPWORDS:
+        gap = 0
+    return Element(kind, frozenset(t.stem for t in tokens), norms, gap)
 
 
 def _is_negative(elements: tuple[Element, ...]) -> bool:

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 from interviewcoach.grading import lexicon
 from interviewcoach.grading.compile import EXCLUDED, STRONG, CompiledRubric, compiled_rubric
 from interviewcoach.grading.dictionary import is_english_word
-from interviewcoach.grading.matching import HOW_RANK, Match, find_matches, judge_context
+from interviewcoach.grading.matching import Match, find_matches, is_past_tense, judge_context
 from interviewcoach.grading.result import CueResult, Evidence, GradeResult
 from interviewcoach.grading.text import AnalysedText, Sentence, analyse, stem
 from interviewcoach.models import Level, Question, Rubric
@@ -36,6 +36,10 @@ FULL_LENGTH_WORDS = 110
 STRONG_PHRASE, STRONG_WORD, WEAK_MENTION = 1.0, 0.75, 0.3
 """What one match is worth before its sentence's quality: a phrase of two or more
 content words, a single word, a passing mention."""
+WEAK_ONLY_CAP = 0.45
+"""Passing mentions alone never make a hit, however many there are."""
+NO_STORY_FACTOR = 0.6
+"""In a story rubric, a sentence with no past-tense verb is a claim, not an event."""
 
 _GENERIC_STEMS = frozenset(stem(word) for word in lexicon.GENERIC_WORDS)
 _JARGON_STEMS = frozenset(stem(word) for word in lexicon.JARGON_WORDS)
@@ -106,6 +110,7 @@ def _overlap(a: Match, b: Match) -> bool:
 
 
 def _read_sentences(text: AnalysedText, covered: set[int], compiled: CompiledRubric) -> list[_SentenceReading]:
+    story = compiled.rubric.answer_kind == "story"
     readings = []
     seen: list[str] = []
     for sentence in text.sentences:
@@ -141,6 +146,8 @@ def _read_sentences(text: AnalysedText, covered: set[int], compiled: CompiledRub
             quality *= 0.45
         if list_like:
             quality *= 0.45
+        if story and not any(is_past_tense(t) for t in tokens):
+            quality *= NO_STORY_FACTOR
         key = " ".join(content_stems)
         repeated = False
         if len(content_stems) >= 3:
@@ -200,7 +207,10 @@ def _cue_results(text, compiled, matches, readings) -> list[CueResult]:
         missing = 1.0
         for value in best_per_sentence.values():
             missing *= 1.0 - min(value, 1.0)
-        strength = round(1.0 - missing, 3)
+        strength = 1.0 - missing
+        if not any(m.pattern.role == STRONG and not m.negated for m in matches if m.pattern.cue == index):
+            strength = min(strength, WEAK_ONLY_CAP)
+        strength = round(strength, 3)
         hit = strength >= HIT_THRESHOLD
         results.append(
             CueResult.model_construct(

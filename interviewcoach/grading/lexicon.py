@@ -72,7 +72,9 @@ JARGON_WORDS = frozenset(
     obsessed guardrails guardrail flags flywheel moat 10x iterate iterative hypothesis
     persona personas journey journeys rice ruthlessly ruthless unlock double down
     proactively ownership empathy paced ambiguous ambiguity outcomes value-add best-in-class
-    world-class data-driven user-centric customer-centric
+    world-class data-driven user-centric customer-centric principles icp matrix counter
+    loop loops gtm validate validated validation tight champion championed championing
+    synergize end-to-end e2e best practice practices
     """.split()
 )
 """Buzzwords. A sentence made mostly of these claims a cue without showing it."""
@@ -184,7 +186,7 @@ CONTRACTIONS = {
 """Contraction endings and the word each stands for; "'s" is left alone (is / has / possessive)."""
 
 IRREGULAR_NOT = {"won't": ("will", "not"), "can't": ("can", "not"), "shan't": ("shall", "not"),
-                 "ain't": ("am", "not")}
+                 "ain't": ("am", "not"), "cannot": ("can", "not")}
 
 STEM_OVERRIDES = {
     # Snowball merges these with unrelated words ("customer" -> "custom").

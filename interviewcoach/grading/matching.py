@@ -86,12 +86,7 @@ def _element_matches(element: Element, token: Token, corrected: str | None, sent
     if kind == "number":
         return "exact" if token.is_number else None
     if kind == "past":
-        word = token.norm
-        past = token.kind == "word" and word not in lexicon.NOT_ACTIONS and (
-            word in lexicon.PAST_TENSE_IRREGULAR
-            or (word.endswith("ed") and len(word) > 4 and word not in lexicon.NOT_PAST_TENSE_ED)
-        )
-        return "exact" if past else None
+        return "exact" if token.norm not in lexicon.NOT_ACTIONS and is_past_tense(token) else None
     if kind == "name":
         name = (
             token.capitalised and not sentence_first and token.kind == "word"
@@ -99,6 +94,17 @@ def _element_matches(element: Element, token: Token, corrected: str | None, sent
         )
         return "exact" if name else None
     return "exact" if token.kind != "symbol" else None  # "any"
+
+
+def is_past_tense(token: Token) -> bool:
+    word = token.norm
+    return token.kind == "word" and (
+        word in lexicon.PAST_TENSE_IRREGULAR
+        or (word.endswith("ed") and len(word) > 4 and word not in lexicon.NOT_PAST_TENSE_ED)
+    )
+
+
+_PASSIVE_OR_PERFECT = frozenset("was were been be is are am have has had get got being".split())
 
 
 def find_matches(text: AnalysedText, compiled: CompiledRubric) -> list[Match]:
@@ -134,6 +140,8 @@ def _match_at(pattern, start, tokens, corrections, sentence_first, last_index) -
         for candidate in range(position + 1, limit + 1):
             result = _element_matches(element, tokens[candidate], corrections.get(candidate),
                                       candidate in sentence_first)
+            if result and element.kind == "past" and tokens[candidate - 1].norm in _PASSIVE_OR_PERFECT:
+                result = None  # "I was asked", "I've made": not something the speaker did
             if result is not None:
                 found = candidate
                 worst = max(worst, HOW_RANK[result])
@@ -199,6 +207,11 @@ def _just_after(tokens: list[Token], match: Match, count: int) -> set[str]:
     return {t.norm for t in tokens[match.last + 1 : match.last + 1 + count] if t.clause == clause}
 
 
+def _pattern_negates(pattern: Pattern) -> bool:
+    single = {trigger[0] for trigger in lexicon.NEGATION_TRIGGERS if len(trigger) == 1}
+    return any(e.norms & single for e in pattern.elements)
+
+
 def judge_context(text: AnalysedText, matches: list[Match], story: bool) -> None:
     """Mark each match negated, hedged or hypothetical from the words around it."""
     tokens = text.tokens
@@ -207,16 +220,19 @@ def judge_context(text: AnalysedText, matches: list[Match], story: bool) -> None
             continue
         before = _before(tokens, match)
         after = _just_after(tokens, match, 2)
+        inside = [t.norm for t in tokens[match.first : match.last + 1]]
         if (
             _has_trigger(before, lexicon.NEGATION_TRIGGERS)
+            or (not _pattern_negates(match.pattern) and _has_trigger(inside, lexicon.NEGATION_TRIGGERS))
             or _negated_after(tokens, match)
             or _DENIALS & _just_after(tokens, match, 1)  # "we'd measure nothing"
         ):
             match.negated = True
             continue
         words = set(before)
-        if (words | after) & lexicon.HEDGES:
-            match.factor = 0.6
+        hedges = len((words | after) & lexicon.HEDGES)
+        if hedges:
+            match.factor = 0.5 if hedges == 1 else 0.3
         # In a story, "I would..." is what the candidate might do, not what they did.
         if story and (words & lexicon.HYPOTHETICALS or after & _MODALS):
             match.factor = min(match.factor, 0.5)

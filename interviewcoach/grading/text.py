@@ -156,7 +156,11 @@ def analyse(text: str) -> AnalysedText:
         kind = "number" if word[0].isdigit() else ("symbol" if not word[0].isalnum() else "word")
         if kind != "symbol":
             result.word_count += 1
-        parts = _split_contraction(word) if kind == "word" and "'" in word else [word]
+        parts = (
+            _split_contraction(word)
+            if kind == "word" and ("'" in word or word in lexicon.IRREGULAR_NOT)
+            else [word]
+        )
         for part in parts:
             if not part:
                 continue
