@@ -36,8 +36,9 @@ FULL_LENGTH_WORDS = 110
 STRONG_PHRASE, STRONG_WORD, WEAK_MENTION = 1.0, 0.75, 0.3
 """What one match is worth before its sentence's quality: a phrase of two or more
 content words, a single word, a passing mention."""
-WEAK_ONLY_CAP = 0.45
-"""Passing mentions alone never make a hit, however many there are."""
+SOLID_EVIDENCE = 0.45
+"""A hit needs at least one match worth this much: passing mentions and hedged claims
+alone never make one, however many there are; the cue's strength stops below a hit."""
 NO_STORY_FACTOR = 0.6
 """In a story rubric, a sentence with no past-tense verb is a claim, not an event."""
 
@@ -208,8 +209,8 @@ def _cue_results(text, compiled, matches, readings) -> list[CueResult]:
         for value in best_per_sentence.values():
             missing *= 1.0 - min(value, 1.0)
         strength = 1.0 - missing
-        if not any(m.pattern.role == STRONG and not m.negated for m in matches if m.pattern.cue == index):
-            strength = min(strength, WEAK_ONLY_CAP)
+        if not any(e.weight >= SOLID_EVIDENCE for e in evidence):
+            strength = min(strength, SOLID_EVIDENCE)
         strength = round(strength, 3)
         hit = strength >= HIT_THRESHOLD
         results.append(
