@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import itertools
 import json
 import sys
 import textwrap
@@ -23,7 +24,7 @@ def grade(args: argparse.Namespace) -> int:
     if args.batch:
         if args.rubric or args.question:
             return _usage("--batch takes the rubric or question from each line, not from options")
-        return _grade_batch(library, args.batch)
+        return _grade_batch(library, args.batch, args.bank_dirs)
     if not (args.rubric or args.question):
         return _usage("say what to grade against: --rubric ID or --question QID")
     try:
@@ -34,7 +35,7 @@ def grade(args: argparse.Namespace) -> int:
     level = Level(args.level) if args.level else None
     result = grade_answer(answer, rubric, question, level)
     if args.json:
-        print(result.model_dump_json(indent=2))
+        print(result.to_json(indent=2))
     else:
         print(render_report(result, rubric))
     return 0
@@ -78,24 +79,71 @@ def _read_answer(file: str) -> str:
         raise GradeInputError(f"{file}: {error.strerror or error}") from None
 
 
-def _grade_batch(library: Library, path: Path) -> int:
-    failed = False
+PARALLEL_FROM = 400
+"""Batches at least this long are graded by one worker process per core."""
+CHUNK_LINES = 2000
+"""Lines read (and held) at once, so a huge batch streams in bounded memory."""
+
+_batch_library: Library | None = None
+"""The library a batch worker grades with: inherited from the parent when processes
+fork, loaded by _init_worker where they are spawned."""
+
+
+def _grade_batch(library: Library, path: Path, bank_dirs: list[Path]) -> int:
+    global _batch_library
+    _batch_library = library
     try:
         stream = sys.stdin if str(path) == "-" else path.open(encoding="utf-8")
     except OSError as error:
         return _usage(f"{path}: {error.strerror or error}")
-    with stream:
-        try:
-            for number, line in enumerate(stream, start=1):
-                if not line.strip():
-                    continue
-                output = _grade_line(library, line, number)
-                failed = failed or "error" in output
-                print(json.dumps(output, ensure_ascii=False))
-        except UnicodeDecodeError:
-            print(json.dumps({"id": None, "error": f"{path}: not UTF-8 text"}))
-            return 1
+    failed = False
+    pool = None
+    try:
+        with stream:
+            numbered = ((n, line) for n, line in enumerate(stream, start=1) if line.strip())
+            while chunk := list(itertools.islice(numbered, CHUNK_LINES)):
+                if pool is None and len(chunk) >= PARALLEL_FROM:
+                    pool = _worker_pool(bank_dirs)
+                lines = pool.imap(_grade_numbered, chunk, chunksize=25) if pool else map(_grade_numbered, chunk)
+                for line_failed, output in lines:
+                    failed = failed or line_failed
+                    print(output)
+    except UnicodeDecodeError:
+        print(json.dumps({"id": None, "error": f"{path}: not UTF-8 text"}))
+        failed = True
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
     return 1 if failed else 0
+
+
+def _worker_pool(bank_dirs: list[Path]):
+    import multiprocessing
+    import os
+
+    from interviewcoach.grading.dictionary import english_words
+
+    # Load the word list before forking so every worker shares one copy.
+    english_words()
+    workers = max(1, min(os.cpu_count() or 1, 8))
+    return multiprocessing.Pool(workers, initializer=_init_worker, initargs=(bank_dirs,))
+
+
+def _init_worker(bank_dirs: list[Path]) -> None:
+    global _batch_library
+    if _batch_library is None:
+        _batch_library = load_library(bank_dirs)
+
+
+def _grade_numbered(item: tuple[int, str]) -> tuple[bool, str]:
+    """(failed, the JSON line to print) for one numbered input line."""
+    number, line = item
+    try:
+        output = _grade_line(_batch_library, line, number)
+    except Exception as error:  # one answer that breaks the grader must not stop the batch
+        output = {"id": None, "error": f"line {number}: could not grade: {error!r}"}
+    return "error" in output, json.dumps(output, ensure_ascii=False)
 
 
 def _grade_line(library: Library, line: str, number: int) -> dict:

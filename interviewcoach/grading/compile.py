@@ -4,6 +4,7 @@ looks up by their first word's stem. Compiled once per rubric and question, then
 from __future__ import annotations
 
 import threading
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from interviewcoach.grading import lexicon
@@ -63,13 +64,20 @@ class CompiledRubric:
     rubric: Rubric
     cues: list[CompiledCue]
     by_first_stem: dict[str, list[Pattern]] = field(default_factory=dict)
-    by_placeholder: list[Pattern] = field(default_factory=list)
-    """Patterns that start with a placeholder: tried at every token."""
+    by_placeholder: dict[str, dict[str, list[Pattern]]] = field(default_factory=dict)
+    """Patterns that start with a placeholder, by its kind; those starting with "*" are
+    keyed by their second word's stems, the others under ""."""
     vocabulary: frozenset[str] = frozenset()
     """The rubric's own longer words: the only words a typo is corrected towards."""
     vocabulary_stems: frozenset[str] = frozenset()
     topic_stems: frozenset[str] = frozenset()
     """Content stems of the question, if any: shared words make an answer specific."""
+
+
+@lru_cache(maxsize=20_000)
+def _word_tokens(word: str) -> tuple:
+    """The tokens of one word of a phrase; rubrics repeat words across many phrases."""
+    return tuple(analyse(word).tokens)
 
 
 def phrase_problem(text: str) -> str | None:
@@ -84,7 +92,7 @@ def phrase_problem(text: str) -> str | None:
         if "|" not in chunk:
             continue
         for alternative in chunk.split("|"):
-            if len(analyse(alternative).tokens) != 1:
+            if len(_word_tokens(alternative)) != 1:
                 return (
                     f"phrase {text!r}: alternative {alternative!r} is not a single word; "
                     "write the variants as separate phrases"
@@ -107,14 +115,14 @@ def compile_phrase(text: str) -> tuple[Element, ...]:
             elements.append(Element(placeholder, gap=0 if placeholder == "any" else gap))
             gap = WORD_GAP
             continue
-        alternatives = [analyse(word).tokens for word in chunk.split("|") if word]
+        alternatives = [_word_tokens(word) for word in chunk.split("|") if word]
         if len(alternatives) > 1 and all(len(tokens) == 1 for tokens in alternatives):
             tokens = [t[0] for t in alternatives]
             elements.append(_element(tokens, gap))
         else:
             # A hyphenated or contracted word ("a/b", "didn't") is several tokens, which
             # follow each other directly.
-            for index, token in enumerate(analyse(chunk.replace("|", " ")).tokens):
+            for index, token in enumerate(_word_tokens(chunk.replace("|", " "))):
                 elements.append(_element([token], gap if index == 0 else 0))
         gap = WORD_GAP
     return tuple(elements)
@@ -157,7 +165,12 @@ def _build(rubric: Rubric, question: Question | None, level: Level | None) -> Co
                     for first_stem in first.stems:
                         compiled.by_first_stem.setdefault(first_stem, []).append(pattern)
                 else:
-                    compiled.by_placeholder.append(pattern)
+                    by_kind = compiled.by_placeholder.setdefault(first.kind, {})
+                    if first.kind == "any" and len(elements) > 1 and elements[1].stems:
+                        for second in elements[1].stems:
+                            by_kind.setdefault(second, []).append(pattern)
+                    else:
+                        by_kind.setdefault("", []).append(pattern)
                 vocabulary.update(
                     norm for e in elements if e.kind == "word"
                     for norm in e.norms if len(norm) >= 5 and norm.isalpha()

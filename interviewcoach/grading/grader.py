@@ -15,7 +15,7 @@ How a score comes about, in order:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
@@ -214,7 +214,7 @@ def _cue_results(text, compiled, matches, readings) -> list[CueResult]:
         strength = round(strength, 3)
         hit = strength >= HIT_THRESHOLD
         results.append(
-            CueResult.model_construct(
+            CueResult(
                 id=cue.id,
                 label=cue.label,
                 hit=hit,
@@ -233,7 +233,7 @@ def _cue_results(text, compiled, matches, readings) -> list[CueResult]:
 def _evidence(text: AnalysedText, sentence: Sentence, match: Match, weight: float) -> Evidence:
     start = text.tokens[match.first].start
     end = text.tokens[match.last].end
-    return Evidence.model_construct(
+    return Evidence(
         start=start,
         end=end,
         text=text.text[start:end],
@@ -278,13 +278,13 @@ def _overall(text, compiled, cues, readings, question) -> GradeResult:
         verdict = "insufficient"
         # Too short, unreadable or off the question: nothing in it can earn a cue.
         cues = [
-            cue.model_copy(update={"hit": False, "tip": cue.tip or _tip(compiled, cue.id),
-                                   "probe": cue.probe or _probe(compiled, cue.id)})
+            replace(cue, hit=False, tip=cue.tip or _tip(compiled, cue.id),
+                    probe=cue.probe or _probe(compiled, cue.id))
             for cue in cues
         ]
     else:
         verdict = "strong" if score >= 75 else "solid" if score >= 55 else "partial" if score >= 35 else "weak"
-    return GradeResult.model_construct(
+    return GradeResult(
         rubric=compiled.rubric.id,
         rubric_version=compiled.rubric.version,
         question=question.id if question else None,

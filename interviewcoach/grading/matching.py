@@ -96,6 +96,9 @@ def _element_matches(element: Element, token: Token, corrected: str | None, sent
     return "exact" if token.kind != "symbol" else None  # "any"
 
 
+_PLACEHOLDER_ELEMENTS = {kind: Element(kind) for kind in ("number", "past", "name", "any")}
+
+
 def is_past_tense(token: Token) -> bool:
     word = token.norm
     return token.kind == "word" and (
@@ -111,23 +114,64 @@ def find_matches(text: AnalysedText, compiled: CompiledRubric) -> list[Match]:
     tokens = text.tokens
     corrections = typo_corrections(text, compiled)
     sentence_first = {s.first for s in text.sentences}
-    sentence_last = {s.index: s.last for s in text.sentences}
+    sentence_last = [s.last for s in text.sentences]
+    # A pattern can only match if every word it needs occurs somewhere in the answer;
+    # narrowing the index to those patterns once spares most attempts at most positions.
+    present = {t.stem for t in tokens} | set(corrections.values())
+
+    def viable(patterns):
+        return [p for p in patterns if all(not e.stems.isdisjoint(present) for e in p.elements if e.stems)]
+
+    by_first = {}
+    for word_stem in present:
+        patterns = compiled.by_first_stem.get(word_stem)
+        if patterns:
+            kept = viable(patterns)
+            if kept:
+                by_first[word_stem] = kept
+    by_placeholder = {
+        kind: {key: kept for key, patterns in keyed.items() if (kept := viable(patterns))}
+        for kind, keyed in compiled.by_placeholder.items()
+    }
+    # Where placeholder-first patterns may start, found in one pass per kind.
+    starts: dict[int, list[Pattern]] = {}
+    for kind, keyed in by_placeholder.items():
+        if not keyed:
+            continue
+        for index, token in enumerate(tokens):
+            if kind == "any":
+                # "* who": look up by the word after the wildcard.
+                if index + 1 < len(tokens) and tokens[index + 1].stem in keyed:
+                    starts.setdefault(index, []).extend(keyed[tokens[index + 1].stem])
+            elif "" in keyed and _element_matches(
+                _PLACEHOLDER_ELEMENTS[kind], token, None, index in sentence_first
+            ):
+                starts.setdefault(index, []).extend(keyed[""])
     matches: list[Match] = []
     for index, token in enumerate(tokens):
-        candidates = list(compiled.by_first_stem.get(token.stem, ()))
+        candidates = by_first.get(token.stem)
         corrected = corrections.get(index)
-        if corrected is not None:
-            candidates.extend(compiled.by_first_stem.get(corrected, ()))
-        candidates.extend(compiled.by_placeholder)
+        extra = starts.get(index)
+        if corrected is not None or extra:
+            candidates = [*(candidates or ()), *by_first.get(corrected, ()), *(extra or ())]
+        if not candidates:
+            continue
+        last = sentence_last[token.sentence]
         for pattern in candidates:
-            found = _match_at(pattern, index, tokens, corrections, sentence_first,
-                              sentence_last[token.sentence])
+            found = _match_at(pattern, index, tokens, corrections, sentence_first, last)
             if found is not None:
                 matches.append(found)
     return matches
 
 
+_HOW_BY_RANK = {rank: name for name, rank in HOW_RANK.items()}
+_WORD_KINDS = frozenset({"word", "literal"})
+
+
 def _match_at(pattern, start, tokens, corrections, sentence_first, last_index) -> Match | None:
+    """Match `pattern` with its first element at token `start`, each later element
+    within its allowed gap and inside the sentence. Hot path: word elements are checked
+    inline rather than through _element_matches."""
     elements = pattern.elements
     how = _element_matches(elements[0], tokens[start], corrections.get(start), start in sentence_first)
     if how is None:
@@ -135,34 +179,57 @@ def _match_at(pattern, start, tokens, corrections, sentence_first, last_index) -
     worst = HOW_RANK[how]
     position = start
     for element in elements[1:]:
-        found = None
+        found = -1
         limit = min(last_index, position + 1 + element.gap)
+        word_kind = element.kind in _WORD_KINDS
         for candidate in range(position + 1, limit + 1):
-            result = _element_matches(element, tokens[candidate], corrections.get(candidate),
-                                      candidate in sentence_first)
-            if result and element.kind == "past" and tokens[candidate - 1].norm in _PASSIVE_OR_PERFECT:
-                result = None  # "I was asked", "I've made": not something the speaker did
-            if result is not None:
-                found = candidate
-                worst = max(worst, HOW_RANK[result])
-                break
-        if found is None:
-            return None
-        if found > position + 1:
-            worst = max(worst, HOW_RANK["fuzzy"])
-        position = found
-    how = next(name for name, rank in HOW_RANK.items() if rank == worst)
-    return Match(pattern, start, position, how)
-
-
-def _has_trigger(norms: list[str], triggers) -> bool:
-    for offset in range(len(norms)):
-        for trigger in triggers:
-            if tuple(norms[offset : offset + len(trigger)]) == trigger:
-                following = tuple(norms[offset : offset + 2])
-                if any(following == pseudo[:2] for pseudo in lexicon.PSEUDO_NEGATIONS):
+            token = tokens[candidate]
+            if word_kind:
+                if token.stem in element.stems:
+                    rank = 0 if token.norm in element.norms else 1
+                elif corrections and corrections.get(candidate) in element.stems:
+                    rank = 3
+                else:
                     continue
-                return True
+            else:
+                result = _element_matches(element, token, None, candidate in sentence_first)
+                if result is None:
+                    continue
+                if element.kind == "past" and tokens[candidate - 1].norm in _PASSIVE_OR_PERFECT:
+                    continue  # "I was asked", "I've made": not something the speaker did
+                rank = HOW_RANK[result]
+            found = candidate
+            if rank > worst:
+                worst = rank
+            break
+        if found < 0:
+            return None
+        if found > position + 1 and worst < 2:
+            worst = 2  # words stood between: a looser match
+        position = found
+    return Match(pattern, start, position, _HOW_BY_RANK[worst])
+
+
+def _by_first_word(triggers) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for trigger in triggers:
+        index.setdefault(trigger[0], []).append(trigger)
+    return index
+
+
+_NEGATIONS = _by_first_word(lexicon.NEGATION_TRIGGERS)
+_PSEUDO = frozenset(pseudo[:2] for pseudo in lexicon.PSEUDO_NEGATIONS)
+
+
+def _has_trigger(norms: list[str]) -> bool:
+    """Does a negation (and not a pseudo-negation like "not only") occur in `norms`?"""
+    for offset, word in enumerate(norms):
+        for trigger in _NEGATIONS.get(word, ()):
+            if tuple(norms[offset : offset + len(trigger)]) != trigger:
+                continue
+            if tuple(norms[offset : offset + 2]) in _PSEUDO:
+                continue
+            return True
     return False
 
 
@@ -222,8 +289,8 @@ def judge_context(text: AnalysedText, matches: list[Match], story: bool) -> None
         after = _just_after(tokens, match, 2)
         inside = [t.norm for t in tokens[match.first : match.last + 1]]
         if (
-            _has_trigger(before, lexicon.NEGATION_TRIGGERS)
-            or (not _pattern_negates(match.pattern) and _has_trigger(inside, lexicon.NEGATION_TRIGGERS))
+            _has_trigger(before)
+            or (not _pattern_negates(match.pattern) and _has_trigger(inside))
             or _negated_after(tokens, match)
             or _DENIALS & _just_after(tokens, match, 1)  # "we'd measure nothing"
         ):

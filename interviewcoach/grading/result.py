@@ -1,20 +1,23 @@
-"""What grading an answer produces: pydantic models, so results serialise and store as-is."""
+"""What grading an answer produces.
+
+Plain frozen dataclasses, because the grader builds dozens per answer within a 2 ms
+budget and pydantic model construction alone would cost a third of it; pydantic still
+owns their format: `to_dict`, `to_json` and `from_dict` go through a TypeAdapter, which
+validates on the way in (results read back from storage or a file).
+"""
 
 from __future__ import annotations
 
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Literal
 
 How = Literal["exact", "stem", "typo", "fuzzy"]
 Verdict = Literal["strong", "solid", "partial", "weak", "insufficient"]
 
 
-class _Result(BaseModel):
-    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
-
-
-class Evidence(_Result):
+@dataclass(frozen=True, slots=True)
+class Evidence:
     start: int
     """Offset of the first matched character in the answer."""
     end: int
@@ -31,7 +34,8 @@ class Evidence(_Result):
     """What this match contributed before diminishing returns (0..1)."""
 
 
-class CueResult(_Result):
+@dataclass(frozen=True, slots=True)
+class CueResult:
     id: str
     label: str
     hit: bool
@@ -43,7 +47,7 @@ class CueResult(_Result):
     """The cue's weight in the score, after any level adjustment."""
     evidence: list[Evidence]
     """The words that earned the strength, in answer order."""
-    negated_evidence: list[Evidence] = []
+    negated_evidence: list[Evidence] = field(default_factory=list)
     """Mentions that did not count because they were negated."""
     tip: str | None = None
     """Coaching, for a missed cue."""
@@ -51,7 +55,8 @@ class CueResult(_Result):
     """A follow-up question that draws the cue out, for a missed cue."""
 
 
-class GradeResult(_Result):
+@dataclass(frozen=True, slots=True)
+class GradeResult:
     rubric: str
     rubric_version: int
     question: str | None
@@ -65,6 +70,17 @@ class GradeResult(_Result):
 
     def cue(self, cue_id: str) -> CueResult | None:
         return next((cue for cue in self.cues if cue.id == cue_id), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return _adapter().dump_python(self, mode="json")
+
+    def to_json(self, indent: int | None = None) -> str:
+        return _adapter().dump_json(self, indent=indent).decode("utf-8")
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> GradeResult:
+        """A result read back from storage, validated."""
+        return _adapter().validate_python(data)
 
     def contract(self) -> dict:
         """The public JSON shape of `grade --batch` (documented in the README)."""
@@ -85,3 +101,10 @@ class GradeResult(_Result):
                 for cue in self.cues
             },
         }
+
+
+@cache
+def _adapter():
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(GradeResult)

@@ -79,14 +79,9 @@ class Token:
     capitalised: bool
     sentence: int = 0
     clause: int = 0
-
-    @property
-    def is_stop(self) -> bool:
-        return self.norm in lexicon.STOPWORDS
-
-    @property
-    def is_number(self) -> bool:
-        return self.kind == "number" or self.norm in _NUMBER_WORDS
+    is_stop: bool = False
+    is_number: bool = False
+    """A figure (12, 4.5) or a number word (three, half)."""
 
 
 @dataclass(slots=True)
@@ -125,6 +120,31 @@ def _split_contraction(word: str) -> list[str]:
     return [word]
 
 
+_readings: dict[str, tuple[str, tuple[tuple[str, str, bool, bool], ...]]] = {}
+
+
+def _read_word(raw: str) -> tuple[str, tuple[tuple[str, str, bool, bool], ...]]:
+    """A raw token's kind and its parts as (norm, stem, is_stop, is_number); cached,
+    since answers reuse the same few hundred words."""
+    cached = _readings.get(raw)
+    if cached is not None:
+        return cached
+    word = _normalise(raw)
+    kind = "number" if word[0].isdigit() else ("symbol" if not word[0].isalnum() else "word")
+    if kind == "word":
+        parts = _split_contraction(word) if ("'" in word or word in lexicon.IRREGULAR_NOT) else [word]
+        readings = tuple(
+            (norm, stem(norm), norm in lexicon.STOPWORDS, norm in _NUMBER_WORDS)
+            for norm in (american(part) for part in parts if part)
+        )
+    else:
+        readings = ((word, word, False, kind == "number"),)
+    if len(_readings) > 200_000:
+        _readings.clear()
+    _readings[raw] = (kind, readings)
+    return kind, readings
+
+
 def analyse(text: str) -> AnalysedText:
     """Tokenise, normalise, stem and split `text` into sentences and clauses."""
     text = text[:MAX_CHARS]
@@ -138,8 +158,9 @@ def analyse(text: str) -> AnalysedText:
         raw = found.group()
         start, end = found.span()
         gap = text[previous_end:start]
-        if tokens:
-            if _ends_sentence(gap, tokens[-1], text):
+        if tokens and gap != " ":
+            ends, breaks = _gap_kind(gap)
+            if ends and not (gap[0] == "." and tokens[-1].norm in _ABBREVIATIONS):
                 result.sentences.append(
                     Sentence(sentence, sentence_first_token, len(tokens) - 1, sentence_start, previous_end)
                 )
@@ -147,30 +168,20 @@ def analyse(text: str) -> AnalysedText:
                 clause += 1
                 sentence_first_token = len(tokens)
                 sentence_start = None
-            elif _CLAUSE_BREAK.search(gap):
+            elif breaks:
                 clause += 1
         if sentence_start is None:
             sentence_start = start
         previous_end = end
-        word = _normalise(raw)
-        kind = "number" if word[0].isdigit() else ("symbol" if not word[0].isalnum() else "word")
+        kind, readings = _read_word(raw)
         if kind != "symbol":
             result.word_count += 1
-        parts = (
-            _split_contraction(word)
-            if kind == "word" and ("'" in word or word in lexicon.IRREGULAR_NOT)
-            else [word]
-        )
-        for part in parts:
-            if not part:
-                continue
-            if kind == "word":
-                part = american(part)
-                if part in lexicon.SCOPE_CLOSERS:
-                    clause += 1
+        capitalised = raw[0].isupper()
+        for norm, word_stem, is_stop, is_number in readings:
+            if norm in lexicon.SCOPE_CLOSERS:
+                clause += 1
             tokens.append(
-                Token(start, end, part, stem(part) if kind == "word" else part, kind,
-                      raw[0].isupper(), sentence, clause)
+                Token(start, end, norm, word_stem, kind, capitalised, sentence, clause, is_stop, is_number)
             )
     if tokens:
         result.sentences.append(
@@ -179,10 +190,17 @@ def analyse(text: str) -> AnalysedText:
     return result
 
 
-def _ends_sentence(gap: str, previous: Token, text: str) -> bool:
-    if "\n" in gap or "•" in gap:
-        return True
-    if not _SENTENCE_END.search(gap + " "):
-        return False
-    # "e.g. customers" and "St. Mary's" do not end a sentence.
-    return not (gap.startswith(".") and previous.norm in _ABBREVIATIONS)
+_gap_kinds: dict[str, tuple[bool, bool]] = {}
+
+
+def _gap_kind(gap: str) -> tuple[bool, bool]:
+    """Does the text between two words end a sentence (unless the word before is an
+    abbreviation: "e.g. customers"), and does it break a clause? Cached: the same few
+    gaps (", ", ". ", ".\n") make up nearly all of them."""
+    known = _gap_kinds.get(gap)
+    if known is None:
+        ends = "\n" in gap or "•" in gap or bool(_SENTENCE_END.search(gap + " "))
+        known = (ends, bool(_CLAUSE_BREAK.search(gap)))
+        if len(_gap_kinds) < 10_000:
+            _gap_kinds[gap] = known
+    return known
