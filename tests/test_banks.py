@@ -195,3 +195,17 @@ def test_bundled_data_is_found(library):
     assert locations.bundled_banks_dir().is_dir()
     assert locations.bundled_rubrics_dir().is_dir()
     assert Path(locations.bundled_banks_dir(), "product-design.toml").is_file()
+
+
+def test_phrase_syntax_is_checked_with_file_and_line(write):
+    rubric = write("mine.toml", rubric_toml("r").replace(
+        'phrases = ["because"]', 'phrases = ["because", "can\'t|cannot afford", "..."]'))
+    bank = write("bank.toml", question_toml("q", rubric="r") + '[questions.extra_phrases]\nwhy = ["{number}"]\n')
+    _, problems = validate_paths([rubric, bank])
+    found = messages(problems)
+    assert any(
+        m.startswith("mine.toml:10: cue 'why': phrase \"can't|cannot afford\": alternative \"can't\" is not a single word")
+        for m in found
+    ), found
+    assert any("phrase '...' has no word to match" in m for m in found)
+    assert any(m.startswith("bank.toml:9: question 'q': phrase '{number}' has no word to match") for m in found), found

@@ -183,7 +183,9 @@ def test_app_does_not_start_on_bad_settings_or_content(capsys, isolated_home):
 # --- help, version, exit codes ---------------------------------------------------------
 
 
-@pytest.mark.parametrize("argv", [(), ("questions",), ("validate",), ("config",), ("config", "set")])
+@pytest.mark.parametrize(
+    "argv", [(), ("questions",), ("validate",), ("config",), ("config", "set"), ("grade",)]
+)
 def test_help_everywhere(capsys, argv):
     code, out, _ = run(capsys, *argv, "--help")
     assert code == 0
@@ -215,7 +217,10 @@ def test_non_tui_commands_do_not_import_textual(isolated_home):
     script = (
         "import sys\n"
         "from interviewcoach.cli import main\n"
-        "for argv in (['questions'], ['validate'], ['config'], ['questions', '--json']):\n"
+        "import io\n"
+        "sys.stdin = io.StringIO('We would pilot it in Leeds and track weekly retention.')\n"
+        "for argv in (['questions'], ['validate'], ['config'], ['questions', '--json'],\n"
+        "             ['grade', '--rubric', 'product-design']):\n"
         "    assert main(argv) == 0, argv\n"
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] == 'textual')\n"
         "assert not loaded, loaded\n"

@@ -47,7 +47,8 @@ def _usage(message: str) -> int:
 
 
 def _known(kind: str, name: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(name, known, n=1)
+    # A prefix or part of an id is the likeliest slip ("pd-grocery"); then a near spelling.
+    close = sorted(k for k in known if name and name in k) or difflib.get_close_matches(name, known, n=1)
     hint = f" Did you mean '{close[0]}'?" if close else ""
     return f"unknown {kind} '{name}'.{hint} Known {kind}s: {', '.join(sorted(known))}"
 

@@ -307,6 +307,9 @@ def _probe(compiled: CompiledRubric, cue_id: str) -> str:
 def _insufficient_reason(text, compiled, cues, question) -> str | None:
     if text.word_count == 0:
         return "No answer to grade."
+    letters = [c for c in text.text if c.isalpha()]
+    if sum(1 for c in letters if ord(c) < 0x250) < 0.7 * len(letters):  # mostly non-Latin script
+        return "This does not read as an English answer."
     if text.word_count < MIN_WORDS:
         return f"Too short to grade ({text.word_count} words): answer in full sentences."
     words = [t for t in text.tokens if t.kind == "word"]
