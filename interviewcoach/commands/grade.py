@@ -185,13 +185,15 @@ def render_report(result: GradeResult, rubric: Rubric) -> str:
     for cue in result.cues:
         mark = "✓" if cue.hit else "✗"
         lines.append(f"{mark} {cue.label.ljust(width)}  {cue.strength:.2f}")
-        for evidence in cue.evidence[:4]:
+        strongest = sorted(cue.evidence, key=lambda e: -e.weight)[:4]
+        for evidence in sorted(strongest, key=lambda e: e.start):
             how = "" if evidence.how == "exact" else f" ({evidence.how})"
-            lines.append(f'    "{evidence.text}"{how}  <- {evidence.phrase}')
+            lines.append(f'    "{evidence.text}"{how}  <- {short_phrase(evidence.phrase)}')
         if len(cue.evidence) > 4:
             lines.append(f"    ... and {len(cue.evidence) - 4} more")
-        for evidence in cue.negated_evidence[:2]:
-            lines.append(f'    not counted, negated: "{_clip(evidence.sentence)}"')
+        if not cue.hit:
+            for evidence in cue.negated_evidence[:2]:
+                lines.append(f'    not counted, negated: "{_clip(evidence.sentence)}"')
         if cue.tip:
             lines.extend(_wrapped("Tip: " + cue.tip))
         if cue.probe and not cue.hit:
@@ -200,6 +202,15 @@ def render_report(result: GradeResult, rubric: Rubric) -> str:
         lines.append("")
         lines.extend(_wrapped("Note: " + note, indent="  ") for note in result.notes)
     return "\n".join(line if isinstance(line, str) else "\n".join(line) for line in lines)
+
+
+def short_phrase(phrase: str, alternatives: int = 3) -> str:
+    """A rubric phrase for reading: long lists of alternatives cut to their first few."""
+    words = []
+    for chunk in phrase.split():
+        options = chunk.split("|")
+        words.append("|".join(options[:alternatives]) + ("|…" if len(options) > alternatives else ""))
+    return " ".join(words)
 
 
 def _clip(text: str, limit: int = 90) -> str:
