@@ -11,7 +11,9 @@ from interviewcoach.grading import lexicon
 from interviewcoach.grading.text import analyse, stem
 from interviewcoach.models import Cue, Level, Question, Rubric
 
-PLACEHOLDERS = {"{number}": "number", "{past}": "past", "{name}": "name", "*": "any"}
+PLACEHOLDERS = {
+    "{number}": "number", "{past}": "past", "{name}": "name", "{plural}": "plural", "*": "any",
+}
 GAP_MARK = "..."
 """Between two words of a phrase: up to WIDE_GAP words may stand there."""
 WORD_GAP = 2

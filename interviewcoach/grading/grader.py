@@ -15,6 +15,7 @@ How a score comes about, in order:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
@@ -36,7 +37,7 @@ FULL_LENGTH_WORDS = 110
 STRONG_PHRASE, STRONG_WORD, WEAK_MENTION = 1.0, 0.75, 0.3
 """What one match is worth before its sentence's quality: a phrase of two or more
 content words, a single word, a passing mention."""
-SOLID_EVIDENCE = 0.45
+SOLID_EVIDENCE = 0.5
 """A hit needs at least one match worth this much: passing mentions and hedged claims
 alone never make one, however many there are; the cue's strength stops below a hit."""
 NO_STORY_FACTOR = 0.6
@@ -138,7 +139,9 @@ def _read_sentences(text: AnalysedText, covered: set[int], compiled: CompiledRub
                 weight += 0.5
             specific += weight
         stops = sum(1 for t in words if t.is_stop)
-        list_like = len(words) >= 5 and stops / len(words) < 0.15 and specific < 2
+        list_like = specific < 2 and len(words) >= 5 and (
+            stops / len(words) < 0.15 or _comma_list(text, sentence)
+        )
         jargon_heavy = jargon >= 2 and jargon >= specific
         quality = 1.0
         if specific < 1:
@@ -160,6 +163,14 @@ def _read_sentences(text: AnalysedText, covered: set[int], compiled: CompiledRub
             seen.append(key)
         readings.append(_SentenceReading(quality, specific, repeated, list_like, jargon_heavy))
     return readings
+
+
+def _comma_list(text: AnalysedText, sentence: Sentence) -> bool:
+    """Four or more short items in a row ("build an MVP, run a beta, gather feedback,
+    measure KPIs"): a list of steps named, not a plan explained."""
+    items = [item.split() for item in re.split(r",|;| and ", text.text[sentence.start : sentence.end])]
+    items = [item for item in items if item]
+    return len(items) >= 4 and sum(len(item) for item in items) / len(items) <= 3.5
 
 
 def _match_value(match: Match, reading: _SentenceReading) -> float:

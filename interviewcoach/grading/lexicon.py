@@ -58,6 +58,15 @@ GENERIC_WORDS = frozenset(
     lead led leading ensure enable enabled enabling empower unlock unlocked unlocking
     maximize maximise optimize optimise optimized optimised enhance enhanced streamline
     streamlined scale scaled scaling grow grew growing initiative holistic holistically
+    empathise empathize empathised empathized define defined defining ideate ideation
+    prototype prototyping research researched segment segments market markets pick picked
+    run running gather gathered gathering measure measured follow following puts put
+    phases phase influence influenced influencing execute executed executing urgency
+    stakes high-stakes leader leaders leadership spearheaded orchestrated navigated
+    fostered cultivated transformed tackled addressed resolved overcame coordinated
+    decisions decision decide decided understand understood listen listened listening
+    shared share sharing goals objectives results-driven data informed informed
+    customers-first first principles methodology methodologies mindset
     """.split()
 )
 """Words any PM answer uses whatever the question: they say nothing specific."""
@@ -121,6 +130,10 @@ PAST_TENSE_IRREGULAR = frozenset(
     woke won began became came cut dug fed flew forgot forgave froze hung heard hid hit hurt
     laid lent let lit rode rang rose sang shook shot showed slept spent split spread stole
     stuck swore swept swam took tore wore wove withdrew overcame undertook rebuilt rewrote
+    fell grew blew bore bent bet bit bled bred broke burnt dealt dreamt fled flung forbade
+    foresaw forecast ground knelt leapt learnt meant misled mistook outgrew overheard
+    overtook oversaw quit rang rewound sought shrank sank slid slung spun sprang stank
+    stung strode strove swung upheld upset wept wound wrung
     """.split()
 )
 """Past-tense verbs that do not end in -ed, for the {past} pattern ("I wrote", "I ran")."""

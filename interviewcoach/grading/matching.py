@@ -87,6 +87,13 @@ def _element_matches(element: Element, token: Token, corrected: str | None, sent
         return "exact" if token.is_number else None
     if kind == "past":
         return "exact" if token.norm not in lexicon.NOT_ACTIONS and is_past_tense(token) else None
+    if kind == "plural":
+        word = token.norm
+        plural = (
+            token.kind == "word" and len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+            and not token.is_stop and word not in lexicon.GENERIC_WORDS
+        )
+        return "exact" if plural else None
     if kind == "name":
         name = (
             token.capitalised and not sentence_first and token.kind == "word"
@@ -96,7 +103,7 @@ def _element_matches(element: Element, token: Token, corrected: str | None, sent
     return "exact" if token.kind != "symbol" else None  # "any"
 
 
-_PLACEHOLDER_ELEMENTS = {kind: Element(kind) for kind in ("number", "past", "name", "any")}
+_PLACEHOLDER_ELEMENTS = {kind: Element(kind) for kind in ("number", "past", "name", "plural", "any")}
 
 
 def is_past_tense(token: Token) -> bool:
