@@ -10,7 +10,7 @@ from interviewcoach.calibration import REQUIRED_CUES, calibrate, load_labelled
 
 DATA = Path(__file__).parent / "data"
 DEV_SET = sorted(DATA.glob("grading-dev-*.toml"))
-CHECK_SET = [DATA / "grading-check.toml"]
+CHECK_SETS = sorted(DATA.glob("grading-check*.toml"))
 
 
 def report(calibration) -> str:
@@ -39,7 +39,9 @@ def test_the_development_set_is_big_and_varied_enough(dev_answers):
 
 
 @pytest.mark.parametrize("use_questions", [True, False], ids=["with-question", "rubric-only"])
-@pytest.mark.parametrize("files", [DEV_SET, CHECK_SET], ids=["dev", "check"])
+@pytest.mark.parametrize(
+    "files", [DEV_SET, *([path] for path in CHECK_SETS)], ids=["dev", *(p.stem for p in CHECK_SETS)]
+)
 def test_grader_meets_the_bar(library, files, use_questions):
     calibration = calibrate(load_labelled(files), library, use_questions=use_questions)
     table = report(calibration)

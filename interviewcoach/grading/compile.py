@@ -3,6 +3,7 @@ looks up by their first word's stem. Compiled once per rubric and question, then
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 from dataclasses import dataclass, field
@@ -34,6 +35,8 @@ class Element:
     norms: frozenset[str] = frozenset()
     gap: int = WORD_GAP
     """How many words may stand between this element and the one before it."""
+    exact: bool = False
+    """Match the written form only ("=improved" is not "improve"): tense can matter."""
 
     @property
     def is_content(self) -> bool:
@@ -82,10 +85,39 @@ def _word_tokens(word: str) -> tuple:
     return tuple(analyse(word).tokens)
 
 
+_GROUP = re.compile(r"\(([^()]*)\)")
+MAX_EXPANSIONS = 64
+
+
+def expand_groups(text: str) -> list[str]:
+    """`success (is|would be) clear` -> `success is clear`, `success would be clear`:
+    a group in parentheses offers alternatives of several words."""
+    found = _GROUP.search(text)
+    if not found:
+        return [" ".join(text.split())]
+    expanded: list[str] = []
+    for option in found.group(1).split("|"):
+        expanded.extend(expand_groups(text[: found.start()] + f" {option} " + text[found.end() :]))
+    return expanded[:MAX_EXPANSIONS]
+
+
 def phrase_problem(text: str) -> str | None:
     """Why `text` is not a usable phrase, or None. `a|b` alternatives must each be one
-    word: "while i was|running" means "while i was" or "while i running"."""
-    chunks = text.split()
+    word ("while i was|running" would mean "while i was" or "while i running"); for
+    alternatives of several words, use a group: "while (i was|running)"."""
+    if text.count("(") != text.count(")") or "((" in text:
+        return f"phrase {text!r}: unbalanced or nested parentheses"
+    for expansion in expand_groups(text):
+        if "(" in expansion or ")" in expansion:
+            return f"phrase {text!r}: unbalanced or nested parentheses"
+        problem = _plain_phrase_problem(expansion, text)
+        if problem:
+            return problem
+    return None
+
+
+def _plain_phrase_problem(expansion: str, text: str) -> str | None:
+    chunks = expansion.split()
     if not any(chunk not in PLACEHOLDERS and chunk != GAP_MARK for chunk in chunks):
         return f"phrase {text!r} has no word to match"
     if chunks[0] == GAP_MARK or chunks[-1] == GAP_MARK:
@@ -93,11 +125,16 @@ def phrase_problem(text: str) -> str | None:
     for chunk in chunks:
         if "|" not in chunk:
             continue
-        for alternative in chunk.split("|"):
+        if any(option in PLACEHOLDERS for option in chunk.split("|")):
+            return (
+                f"phrase {text!r}: a placeholder cannot be one of several alternatives; "
+                "write it as a phrase of its own"
+            )
+        for alternative in chunk.lstrip("=").split("|"):
             if len(_word_tokens(alternative)) != 1:
                 return (
                     f"phrase {text!r}: alternative {alternative!r} is not a single word; "
-                    "write the variants as separate phrases"
+                    "put alternatives of several words in a group: (a b|c d)"
                 )
     return None
 
@@ -117,25 +154,27 @@ def compile_phrase(text: str) -> tuple[Element, ...]:
             elements.append(Element(placeholder, gap=0 if placeholder == "any" else gap))
             gap = WORD_GAP
             continue
+        exact = chunk.startswith("=") and len(chunk) > 1
+        chunk = chunk[1:] if exact else chunk
         alternatives = [_word_tokens(word) for word in chunk.split("|") if word]
         if len(alternatives) > 1 and all(len(tokens) == 1 for tokens in alternatives):
             tokens = [t[0] for t in alternatives]
-            elements.append(_element(tokens, gap))
+            elements.append(_element(tokens, gap, exact))
         else:
             # A hyphenated or contracted word ("a/b", "didn't") is several tokens, which
             # follow each other directly.
             for index, token in enumerate(_word_tokens(chunk.replace("|", " "))):
-                elements.append(_element([token], gap if index == 0 else 0))
+                elements.append(_element([token], gap if index == 0 else 0, exact))
         gap = WORD_GAP
     return tuple(elements)
 
 
-def _element(tokens, gap: int) -> Element:
+def _element(tokens, gap: int, exact: bool = False) -> Element:
     kind = "word" if tokens[0].kind == "word" else "literal"
     norms = frozenset(t.norm for t in tokens)
     if gap == WORD_GAP and norms <= lexicon.STOPWORDS:
         gap = 0
-    return Element(kind, frozenset(t.stem for t in tokens), norms, gap)
+    return Element(kind, frozenset(t.stem for t in tokens), norms, gap, exact)
 
 
 def _is_negative(elements: tuple[Element, ...]) -> bool:
@@ -155,8 +194,11 @@ def _build(rubric: Rubric, question: Question | None, level: Level | None) -> Co
         roles = [(STRONG, cue.phrases), (STRONG, extras.get(cue.id, [])),
                  (WEAK, cue.weak_phrases), (EXCLUDED, cue.excluded_phrases)]
         for role, phrases in roles:
-            for phrase in phrases:
-                elements = compile_phrase(phrase)
+            for phrase, elements in (
+                (phrase, compile_phrase(expansion))
+                for phrase in phrases
+                for expansion in expand_groups(phrase)
+            ):
                 if not elements:
                     continue
                 content = sum(1 for e in elements if e.is_content)

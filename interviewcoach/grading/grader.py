@@ -16,6 +16,7 @@ How a score comes about, in order:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
@@ -39,7 +40,8 @@ STRONG_PHRASE, STRONG_WORD, WEAK_MENTION = 1.0, 0.75, 0.3
 content words, a single word, a passing mention."""
 SOLID_EVIDENCE = 0.5
 """A hit needs at least one match worth this much: passing mentions and hedged claims
-alone never make one, however many there are; the cue's strength stops below a hit."""
+alone never make one, however many there are; the cue's strength then stops just below
+a hit."""
 NO_STORY_FACTOR = 0.6
 """In a story rubric, a sentence with no past-tense verb is a claim, not an event."""
 
@@ -115,6 +117,12 @@ def _read_sentences(text: AnalysedText, covered: set[int], compiled: CompiledRub
     story = compiled.rubric.answer_kind == "story"
     readings = []
     seen: list[str] = []
+    # Words an answer keeps coming back to are its subject (restaurants, reviews, owners);
+    # a word said once may be a passing abstraction ("elegant", "clarify").
+    recurring = Counter(
+        t.stem for t in text.tokens
+        if t.kind == "word" and not t.is_stop and t.stem not in _GENERIC_STEMS and t.stem not in _JARGON_STEMS
+    )
     for sentence in text.sentences:
         tokens = text.tokens[sentence.first : sentence.last + 1]
         words = [t for t in tokens if t.kind != "symbol"]
@@ -134,9 +142,12 @@ def _read_sentences(text: AnalysedText, covered: set[int], compiled: CompiledRub
                 continue
             if token.stem in _GENERIC_STEMS or token.stem in _JARGON_STEMS:
                 continue
-            weight = 1.5 if token.capitalised and offset > 0 else 1.0
-            if token.stem in compiled.topic_stems:
-                weight += 0.5
+            if token.capitalised and offset > 0:
+                weight = 1.5  # a name: Leeds, Priya, Figma
+            elif recurring[token.stem] >= 2 or token.stem in compiled.topic_stems:
+                weight = 1.0
+            else:
+                weight = 0.5
             specific += weight
         stops = sum(1 for t in words if t.is_stop)
         list_like = specific < 2 and len(words) >= 5 and (
@@ -144,8 +155,10 @@ def _read_sentences(text: AnalysedText, covered: set[int], compiled: CompiledRub
         )
         jargon_heavy = jargon >= 2 and jargon >= specific
         quality = 1.0
-        if specific < 1:
-            quality *= 0.7
+        if specific == 0:
+            quality *= 0.5
+        elif specific < 1.5:
+            quality *= 0.75
         if jargon_heavy:
             quality *= 0.45
         if list_like:
@@ -221,7 +234,7 @@ def _cue_results(text, compiled, matches, readings) -> list[CueResult]:
             missing *= 1.0 - min(value, 1.0)
         strength = 1.0 - missing
         if not any(e.weight >= SOLID_EVIDENCE for e in evidence):
-            strength = min(strength, SOLID_EVIDENCE)
+            strength = min(strength, HIT_THRESHOLD - 0.01)
         strength = round(strength, 3)
         hit = strength >= HIT_THRESHOLD
         results.append(

@@ -209,5 +209,7 @@ STEM_OVERRIDES = {
     "analysis": "analyz", "analyses": "analyz", "universe": "universe",
     "university": "university", "universities": "university", "news": "news",
     "general": "general", "generally": "general",
+    # "training" staff is a rollout step; "trains" carry commuters.
+    "training": "training", "trainings": "training",
 }
 """Stems chosen by hand where Snowball would merge words that mean different things."""

@@ -78,6 +78,8 @@ def _correct(word: str, vocabulary: frozenset[str]) -> str | None:
 def _element_matches(element: Element, token: Token, corrected: str | None, sentence_first: bool) -> str | None:
     kind = element.kind
     if kind in ("word", "literal"):
+        if element.exact:
+            return "exact" if token.norm in element.norms else None
         if token.stem in element.stems:
             return "exact" if token.norm in element.norms else "stem"
         if corrected in element.stems:
@@ -192,7 +194,11 @@ def _match_at(pattern, start, tokens, corrections, sentence_first, last_index) -
         for candidate in range(position + 1, limit + 1):
             token = tokens[candidate]
             if word_kind:
-                if token.stem in element.stems:
+                if element.exact:
+                    if token.norm not in element.norms:
+                        continue
+                    rank = 0
+                elif token.stem in element.stems:
                     rank = 0 if token.norm in element.norms else 1
                 elif corrections and corrections.get(candidate) in element.stems:
                     rank = 3
