@@ -276,7 +276,7 @@ def _overall(text, compiled, cues, readings, question) -> GradeResult:
     specific_per_sentence = (
         sum(min(r.specific, 4.0) for r in counted) / len(counted) if counted else 0.0
     )
-    substance = 0.55 + 0.45 * min(1.0, specific_per_sentence / 2.0)
+    substance = 0.4 + 0.6 * min(1.0, specific_per_sentence / 2.0) ** 1.5
     length = min(1.0, text.word_count / FULL_LENGTH_WORDS) ** 0.5
     score = round(100 * raw * substance * length)
 
@@ -331,9 +331,10 @@ def _probe(compiled: CompiledRubric, cue_id: str) -> str:
 def _insufficient_reason(text, compiled, cues, question) -> str | None:
     if text.word_count == 0:
         return "No answer to grade."
-    letters = [c for c in text.text if c.isalpha()]
-    if sum(1 for c in letters if ord(c) < 0x250) < 0.7 * len(letters):  # mostly non-Latin script
-        return "This does not read as an English answer."
+    if not text.text.isascii():
+        letters = [c for c in text.text if c.isalpha()]
+        if sum(1 for c in letters if ord(c) < 0x250) < 0.7 * len(letters):  # mostly non-Latin
+            return "This does not read as an English answer."
     if text.word_count < MIN_WORDS:
         return f"Too short to grade ({text.word_count} words): answer in full sentences."
     words = [t for t in text.tokens if t.kind == "word"]

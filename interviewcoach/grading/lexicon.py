@@ -83,7 +83,17 @@ JARGON_WORDS = frozenset(
     proactively ownership empathy paced ambiguous ambiguity outcomes value-add best-in-class
     world-class data-driven user-centric customer-centric principles icp matrix counter
     loop loops gtm validate validated validation tight champion championed championing
-    synergize end-to-end e2e best practice practices
+    synergize end-to-end e2e best practice practices latent compelling articulate craft
+    crafted differentiated differentiation differentiate proposition orchestrate
+    orchestrated de-risk derisk rapid rapidly experimentation instrument instrumented
+    instrumentation scorecard balanced leading lagging indicators monetisation
+    monetization monetise monetize cadence operationalise operationalize bandwidth granular
+    learnings visibility buy-in thought omnichannel hyper personalised personalized
+    insights-driven human-centred human-centered thinking iterating pivot growth-hacking
+    funnel aarrr heart rice moscow kano swot tam sam som roi value-add win-win
+    low-hanging boil ocean competencies competency transformative transformational
+    empathy-driven empathetic customer-centricity centricity uncover uncovering nuanced
+    strategic strategically tactical tactically key levers lever drivers
     """.split()
 )
 """Buzzwords. A sentence made mostly of these claims a cue without showing it."""
