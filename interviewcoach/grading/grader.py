@@ -221,8 +221,10 @@ def _cue_results(text, compiled, matches, readings) -> list[CueResult]:
             if reading.repeated:
                 continue
             value = _match_value(match, reading) * repetition
+            # One sentence claiming many cues is a summary, not a demonstration; a
+            # concrete one may still carry three ("At a bank in 2022 I was asked to...").
             crowd = len(claims.get(sentence_index, ()))
-            if crowd >= 3:
+            if crowd >= 4 or (crowd == 3 and reading.specific < 2):
                 value *= min(1.0, 2.0 / (crowd - 0.5))
             value = round(value, 3)
             if value <= 0:
