@@ -69,6 +69,10 @@ class CompiledRubric:
     rubric: Rubric
     cues: list[CompiledCue]
     by_first_stem: dict[str, list[Pattern]] = field(default_factory=dict)
+    by_anchor: dict[str, list[tuple[Pattern, int, int]]] = field(default_factory=dict)
+    """Patterns that start with function words ("the problem", "i was asked"), keyed by
+    their first content word and listed with its position and how far back the pattern
+    may start: looking them up at "problem" is far cheaper than at every "the"."""
     by_placeholder: dict[str, dict[str, list[Pattern]]] = field(default_factory=dict)
     """Patterns that start with a placeholder, by its kind; those starting with "*" are
     keyed by their second word's stems, the others under ""."""
@@ -177,6 +181,17 @@ def _element(tokens, gap: int, exact: bool = False) -> Element:
     return Element(kind, frozenset(t.stem for t in tokens), norms, gap, exact)
 
 
+def _anchor(elements: tuple[Element, ...]) -> int:
+    """Position of the first content word, if the pattern starts with function words and
+    no placeholder stands before it; else 0."""
+    for position, element in enumerate(elements):
+        if element.kind not in ("word", "literal"):
+            return 0
+        if element.is_content:
+            return position
+    return 0
+
+
 def _is_negative(elements: tuple[Element, ...]) -> bool:
     single = {trigger[0] for trigger in lexicon.NEGATION_TRIGGERS if len(trigger) == 1}
     return any(e.norms & single for e in elements)
@@ -205,7 +220,12 @@ def _build(rubric: Rubric, question: Question | None, level: Level | None) -> Co
                 pattern = Pattern(index, role, phrase, elements, content,
                                   role == EXCLUDED and _is_negative(elements))
                 first = elements[0]
-                if first.kind in ("word", "literal"):
+                anchor = _anchor(elements)
+                if first.kind in ("word", "literal") and anchor:
+                    back = sum(elements[k].gap + 1 for k in range(1, anchor + 1))
+                    for anchor_stem in elements[anchor].stems:
+                        compiled.by_anchor.setdefault(anchor_stem, []).append((pattern, anchor, back))
+                elif first.kind in ("word", "literal"):
                     for first_stem in first.stems:
                         compiled.by_first_stem.setdefault(first_stem, []).append(pattern)
                 else:

@@ -116,7 +116,7 @@ def _overlap(a: Match, b: Match) -> bool:
 def _read_sentences(text: AnalysedText, covered: set[int], compiled: CompiledRubric) -> list[_SentenceReading]:
     story = compiled.rubric.answer_kind == "story"
     readings = []
-    seen: list[str] = []
+    seen: dict[str, list[str]] = {}
     # Words an answer keeps coming back to are its subject (restaurants, reviews, owners);
     # a word said once may be a passing abstraction ("elegant", "clarify").
     recurring = Counter(
@@ -168,12 +168,15 @@ def _read_sentences(text: AnalysedText, covered: set[int], compiled: CompiledRub
         key = " ".join(content_stems)
         repeated = False
         if len(content_stems) >= 3:
-            repeated = key in seen or (
+            # Near-repeats share their opening, so only those are compared in full.
+            similar = seen.setdefault(content_stems[0], [])
+            repeated = key in similar or (
                 len(content_stems) >= 5
-                and process.extractOne(key, seen, scorer=fuzz.ratio, processor=None, score_cutoff=90)
+                and bool(similar)
+                and process.extractOne(key, similar, scorer=fuzz.ratio, processor=None, score_cutoff=90)
                 is not None
             )
-            seen.append(key)
+            similar.append(key)
         readings.append(_SentenceReading(quality, specific, repeated, list_like, jargon_heavy))
     return readings
 

@@ -92,7 +92,7 @@ def _element_matches(element: Element, token: Token, corrected: str | None, sent
     if kind == "plural":
         word = token.norm
         plural = (
-            token.kind == "word" and len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+            word[-1] == "s" and len(word) > 3 and token.kind == "word" and word[-2] != "s"
             and not token.is_stop and word not in lexicon.GENERIC_WORDS
         )
         return "exact" if plural else None
@@ -138,6 +138,14 @@ def find_matches(text: AnalysedText, compiled: CompiledRubric) -> list[Match]:
             kept = viable(patterns)
             if kept:
                 by_first[word_stem] = kept
+    by_anchor = {}
+    for word_stem in present:
+        anchored = compiled.by_anchor.get(word_stem)
+        if anchored:
+            kept_patterns = set(map(id, viable([entry[0] for entry in anchored])))
+            kept = [entry for entry in anchored if id(entry[0]) in kept_patterns]
+            if kept:
+                by_anchor[word_stem] = kept
     by_placeholder = {
         kind: {key: kept for key, patterns in keyed.items() if (kept := viable(patterns))}
         for kind, keyed in compiled.by_placeholder.items()
@@ -147,17 +155,42 @@ def find_matches(text: AnalysedText, compiled: CompiledRubric) -> list[Match]:
     for kind, keyed in by_placeholder.items():
         if not keyed:
             continue
+        if kind == "any":
+            # "* who": look up by the word after the wildcard.
+            for index in range(len(tokens) - 1):
+                following = keyed.get(tokens[index + 1].stem)
+                if following:
+                    starts.setdefault(index, []).extend(following)
+            continue
+        patterns = keyed.get("")
+        if not patterns:
+            continue
+        element = _PLACEHOLDER_ELEMENTS[kind]
         for index, token in enumerate(tokens):
-            if kind == "any":
-                # "* who": look up by the word after the wildcard.
-                if index + 1 < len(tokens) and tokens[index + 1].stem in keyed:
-                    starts.setdefault(index, []).extend(keyed[tokens[index + 1].stem])
-            elif "" in keyed and _element_matches(
-                _PLACEHOLDER_ELEMENTS[kind], token, None, index in sentence_first
-            ):
-                starts.setdefault(index, []).extend(keyed[""])
+            if token.kind != "symbol" and _element_matches(element, token, None, index in sentence_first):
+                starts.setdefault(index, []).extend(patterns)
     matches: list[Match] = []
+    sentence_start = [s.first for s in text.sentences]
+    tried: set[tuple[int, int]] = set()
     for index, token in enumerate(tokens):
+        anchored = by_anchor.get(token.stem)
+        corrected = corrections.get(index)
+        if corrected is not None and corrected in by_anchor:
+            anchored = [*(anchored or ()), *by_anchor[corrected]]
+        if anchored:
+            low = sentence_start[token.sentence]
+            last = sentence_last[token.sentence]
+            for pattern, position, back in anchored:
+                first = pattern.elements[0]
+                for start in range(max(low, index - back), index - position + 1):
+                    if (id(pattern), start) in tried or _element_matches(
+                        first, tokens[start], corrections.get(start), start in sentence_first
+                    ) is None:
+                        continue
+                    tried.add((id(pattern), start))
+                    found = _match_at(pattern, start, tokens, corrections, sentence_first, last)
+                    if found is not None:
+                        matches.append(found)
         candidates = by_first.get(token.stem)
         corrected = corrections.get(index)
         extra = starts.get(index)
@@ -170,6 +203,7 @@ def find_matches(text: AnalysedText, compiled: CompiledRubric) -> list[Match]:
             found = _match_at(pattern, index, tokens, corrections, sentence_first, last)
             if found is not None:
                 matches.append(found)
+    matches.sort(key=lambda m: (m.first, m.last))
     return matches
 
 
@@ -246,28 +280,18 @@ def _has_trigger(norms: list[str]) -> bool:
     return False
 
 
-def _before(tokens: list[Token], match: Match) -> list[str]:
-    clause = tokens[match.first].clause
-    norms: list[str] = []
-    for index in range(match.first - 1, max(-1, match.first - 1 - CONTEXT_WINDOW), -1):
-        if tokens[index].clause != clause:
-            break
-        norms.append(tokens[index].norm)
-    norms.reverse()
-    return norms
-
-
 _AUXILIARIES = frozenset("was were is are been be being did do does had have has got".split())
+_DENIALS = frozenset({"nothing", "none", "zero"})
+_MODALS = frozenset({"would", "could", "might", "will", "should"})
+_SINGLE_NEGATIONS = frozenset(trigger[0] for trigger in lexicon.NEGATION_TRIGGERS if len(trigger) == 1)
+_TRIGGER_WORDS = frozenset(_NEGATIONS)
 
 
-def _negated_after(tokens: list[Token], match: Match) -> bool:
+def _negated_after(following: list[str]) -> bool:
     """ "customers were never consulted", "metrics weren't tracked", "feedback was ignored"."""
-    clause = tokens[match.last].clause
-    following = [t for t in tokens[match.last + 1 : match.last + 5] if t.clause == clause]
-    norms = [t.norm for t in following]
-    if not norms or norms[0] not in _AUXILIARIES:
+    if not following or following[0] not in _AUXILIARIES:
         return False
-    rest = norms[1:]
+    rest = following[1:]
     if rest and rest[0] in ("ignored", "skipped", "overlooked", "neglected", "forgotten", "missing"):
         return True
     if len(rest) >= 2 and rest[0] in ("not", "never"):
@@ -278,38 +302,46 @@ def _negated_after(tokens: list[Token], match: Match) -> bool:
     return False
 
 
-_DENIALS = frozenset({"nothing", "none", "zero"})
-_MODALS = frozenset({"would", "could", "might", "will", "should"})
-
-
-def _just_after(tokens: list[Token], match: Match, count: int) -> set[str]:
-    clause = tokens[match.last].clause
-    return {t.norm for t in tokens[match.last + 1 : match.last + 1 + count] if t.clause == clause}
-
-
-def _pattern_negates(pattern: Pattern) -> bool:
-    single = {trigger[0] for trigger in lexicon.NEGATION_TRIGGERS if len(trigger) == 1}
-    return any(e.norms & single for e in pattern.elements)
+def _clause_bounds(tokens: list[Token]) -> tuple[list[int], list[int]]:
+    """For each token, the index of the first and of the last token of its clause."""
+    starts = [0] * len(tokens)
+    ends = [0] * len(tokens)
+    begin = 0
+    for index in range(1, len(tokens) + 1):
+        if index == len(tokens) or tokens[index].clause != tokens[begin].clause:
+            for k in range(begin, index):
+                starts[k], ends[k] = begin, index - 1
+            begin = index
+    return starts, ends
 
 
 def judge_context(text: AnalysedText, matches: list[Match], story: bool) -> None:
     """Mark each match negated, hedged or hypothetical from the words around it."""
     tokens = text.tokens
+    norms = [t.norm for t in tokens]
+    clause_start, clause_end = _clause_bounds(tokens)
     for match in matches:
-        if match.pattern.role == EXCLUDED:
+        pattern = match.pattern
+        if pattern.role == EXCLUDED:
             continue
-        before = _before(tokens, match)
-        after = _just_after(tokens, match, 2)
-        inside = [t.norm for t in tokens[match.first : match.last + 1]]
+        first, last = match.first, match.last
+        before = norms[max(clause_start[first], first - CONTEXT_WINDOW) : first]
+        following = norms[last + 1 : min(clause_end[last], last + 4) + 1]
+        inside = norms[first : last + 1]
         if (
-            _has_trigger(before)
-            or (not _pattern_negates(match.pattern) and _has_trigger(inside))
-            or _negated_after(tokens, match)
-            or _DENIALS & _just_after(tokens, match, 1)  # "we'd measure nothing"
+            (_TRIGGER_WORDS.intersection(before) and _has_trigger(before))
+            or (
+                _TRIGGER_WORDS.intersection(inside)
+                and not any(e.norms & _SINGLE_NEGATIONS for e in pattern.elements)
+                and _has_trigger(inside)
+            )
+            or _negated_after(following)
+            or (following and following[0] in _DENIALS)  # "we'd measure nothing"
         ):
             match.negated = True
             continue
         words = set(before)
+        after = set(following[:2])
         hedges = len((words | after) & lexicon.HEDGES)
         if hedges:
             match.factor = 0.5 if hedges == 1 else 0.3
