@@ -2,7 +2,6 @@
 offsets, odd input. Graded against the bundled rubrics, with no question unless a test
 needs one."""
 
-import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest

@@ -210,9 +210,9 @@ def _build(rubric: Rubric, question: Question | None, level: Level | None) -> Co
                  (WEAK, cue.weak_phrases), (EXCLUDED, cue.excluded_phrases)]
         for role, phrases in roles:
             for phrase, elements in (
-                (phrase, compile_phrase(expansion))
-                for phrase in phrases
-                for expansion in expand_groups(phrase)
+                (written, compile_phrase(expansion))
+                for written in phrases
+                for expansion in expand_groups(written)
             ):
                 if not elements:
                     continue
