@@ -22,6 +22,8 @@ COMMANDS = [
     ["questions", "--json"],
     ["validate"],
     ["config"],
+    ["history"],
+    ["stats"],
 ]
 
 

@@ -95,11 +95,51 @@ def build_parser() -> argparse.ArgumentParser:
     )
     grade.add_argument("--level", choices=LEVELS, help="weigh cues for this level")
     grade.add_argument("--json", action="store_true", help="print the full result as JSON")
+    grade.add_argument("--save", action="store_true", help="also keep the graded answer in your history")
     grade.add_argument(
         "--batch", metavar="FILE.jsonl", type=Path,
         help="grade every JSON line of FILE (- for standard input); see below",
     )
     _bank_dir_option(grade, "bank_dirs")
+
+    history = commands.add_parser(
+        "history",
+        help="list your past attempts, newest first",
+        description="List your past attempts, newest first, or show one in full.",
+    )
+    history.add_argument("--since", type=_date, metavar="DATE", help="only attempts on or after DATE (YYYY-MM-DD)")
+    history.add_argument("--category", choices=CATEGORIES, help="only this category")
+    history.add_argument("--question", metavar="ID", help="only attempts at this question")
+    history.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N rows (default 20)")
+    history.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    history_commands = history.add_subparsers(dest="history_command", metavar="ACTION")
+    history_show = history_commands.add_parser(
+        "show", help="one attempt in full", description="Show one attempt in full: the grade "
+        "with its evidence, the answer, probes and any interviewer notes.")
+    history_show.add_argument("attempt_id", type=int, metavar="ATTEMPT_ID")
+    history_repair = history_commands.add_parser(
+        "repair", help="move a damaged history aside and start a new one",
+        description="If your history file is damaged or not a database, rename it to a "
+        "timestamped backup beside it (nothing is deleted) and start a new history.")
+    history_repair.add_argument("--yes", action="store_true", help="do not ask first")
+
+    stats = commands.add_parser(
+        "stats", help="your progress: average score, trend, hit rate per cue",
+        description="Attempts, average score, the trend (last 10 against the previous 10), "
+        "the hit rate of every cue and your weakest cues.")
+    stats.add_argument("--json", action="store_true", help="print JSON")
+
+    export = commands.add_parser(
+        "export", help="write your history as JSON, CSV or Markdown",
+        description="Write your whole history. JSON keeps everything and `import` reads it back.")
+    export.add_argument("--format", choices=["json", "csv", "md"], default="json")
+    export.add_argument("--output", type=Path, metavar="FILE", help="write to FILE (default: standard output)")
+
+    import_ = commands.add_parser(
+        "import", help="add attempts from a JSON export",
+        description="Add the attempts of a JSON export to your history. Importing the same "
+        "file twice adds nothing twice.")
+    import_.add_argument("file", type=Path, metavar="FILE.json")
 
     config = commands.add_parser(
         "config",
@@ -119,17 +159,40 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _date(text: str):
+    from datetime import datetime
+
+    try:
+        return datetime.strptime(text, "%Y-%m-%d")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date like 2026-11-27, got {text!r}") from None
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 1, got {text!r}")
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     args.bank_dirs = [*args.bank_dirs_before, *getattr(args, "bank_dirs", [])]
     from interviewcoach.problems import ProblemsFound
+    from interviewcoach.store.errors import HistoryError
 
     try:
         return _run(args)
     except ProblemsFound as problems:
         print(problems, file=sys.stderr)
         return EXIT_USAGE
+    except HistoryError as error:
+        print(f"interviewcoach: {error}", file=sys.stderr)
+        return EXIT_FAILURE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -151,6 +214,22 @@ def _run(args: argparse.Namespace) -> int:
         from interviewcoach.commands.grade import grade
 
         return grade(args)
+    if args.command == "history":
+        from interviewcoach.commands.history import history
+
+        return history(args)
+    if args.command == "stats":
+        from interviewcoach.commands.history import stats
+
+        return stats(args)
+    if args.command == "export":
+        from interviewcoach.commands.transfer import export
+
+        return export(args)
+    if args.command == "import":
+        from interviewcoach.commands.transfer import import_
+
+        return import_(args)
     if args.command == "config":
         from interviewcoach.commands.config import config
 

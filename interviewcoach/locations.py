@@ -38,6 +38,11 @@ def settings_path() -> Path:
     return data_dir() / "settings.toml"
 
 
+def history_path() -> Path:
+    """The practice history: a SQLite database readable by the user alone."""
+    return data_dir() / "history.db"
+
+
 def user_banks_dir() -> Path:
     """The user's own question banks and rubrics, loaded beside the bundled ones."""
     return data_dir() / "banks"

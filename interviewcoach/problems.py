@@ -9,9 +9,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING
 
-from interviewcoach.tomlsource import SourceMap
+if TYPE_CHECKING:  # pydantic loads only where validation happens, not for every command
+    from pydantic import BaseModel, ValidationError
+
+    from interviewcoach.tomlsource import SourceMap
 
 
 @dataclass(frozen=True, order=True)
@@ -126,6 +129,8 @@ def _item_context(data: object, loc: tuple) -> str:
 
 def _field_names(model: type[BaseModel], loc: tuple) -> list[str]:
     """The field names allowed at `loc` inside `model`, for "did you mean" hints."""
+    from pydantic import BaseModel
+
     current: object = model
     for part in loc:
         current = _inner(current, part)
@@ -137,6 +142,8 @@ def _field_names(model: type[BaseModel], loc: tuple) -> list[str]:
 
 
 def _inner(annotation: object, part: str | int) -> object:
+    from pydantic import BaseModel
+
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         if isinstance(part, int) or part not in annotation.model_fields:
             return None

@@ -184,7 +184,9 @@ def test_app_does_not_start_on_bad_settings_or_content(capsys, isolated_home):
 
 
 @pytest.mark.parametrize(
-    "argv", [(), ("questions",), ("validate",), ("config",), ("config", "set"), ("grade",)]
+    "argv",
+    [(), ("questions",), ("validate",), ("config",), ("config", "set"), ("grade",), ("history",),
+     ("history", "show"), ("history", "repair"), ("stats",), ("export",), ("import",)],
 )
 def test_help_everywhere(capsys, argv):
     code, out, _ = run(capsys, *argv, "--help")
@@ -220,7 +222,8 @@ def test_non_tui_commands_do_not_import_textual(isolated_home):
         "import io\n"
         "sys.stdin = io.StringIO('We would pilot it in Leeds and track weekly retention.')\n"
         "for argv in (['questions'], ['validate'], ['config'], ['questions', '--json'],\n"
-        "             ['grade', '--rubric', 'product-design']):\n"
+        "             ['grade', '--rubric', 'product-design', '--save'], ['history'], ['stats'],\n"
+        "             ['export', '--format', 'md'], ['history', 'show', '1']):\n"
         "    assert main(argv) == 0, argv\n"
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] == 'textual')\n"
         "assert not loaded, loaded\n"

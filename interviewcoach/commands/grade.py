@@ -7,10 +7,10 @@ import difflib
 import itertools
 import json
 import sys
-import textwrap
 from pathlib import Path
 
 from interviewcoach.banks import Library, load_library
+from interviewcoach.commands.report import render_report
 from interviewcoach.grading import GradeResult, grade_answer
 from interviewcoach.models import Level, Question, Rubric
 
@@ -24,7 +24,7 @@ def grade(args: argparse.Namespace) -> int:
     if args.batch:
         if args.rubric or args.question:
             return _usage("--batch takes the rubric or question from each line, not from options")
-        return _grade_batch(library, args.batch, args.bank_dirs)
+        return _grade_batch(library, args.batch, args.bank_dirs, args.save)
     if not (args.rubric or args.question):
         return _usage("say what to grade against: --rubric ID or --question QID")
     try:
@@ -37,7 +37,13 @@ def grade(args: argparse.Namespace) -> int:
     if args.json:
         print(result.to_json(indent=2))
     else:
-        print(render_report(result, rubric))
+        about = f"{rubric.title} rubric" + (f", question {question.id}" if question else "")
+        print(render_report(result, about))
+    if args.save:
+        from interviewcoach.commands.saving import attempt_for, save_attempts
+
+        attempt = attempt_for(result, answer, rubric, question, level, session_uid="")
+        return save_attempts([attempt], {"source": "grade", "rubric": rubric.id})
     return 0
 
 
@@ -85,14 +91,19 @@ PARALLEL_FROM = 400
 CHUNK_LINES = 2000
 """Lines read (and held) at once, so a huge batch streams in bounded memory."""
 
+_batch_saves = False
+"""Whether batch workers also return each graded attempt, for the parent to save."""
+
 _batch_library: Library | None = None
 """The library a batch worker grades with: inherited from the parent when processes
 fork, loaded by _init_worker where they are spawned."""
 
 
-def _grade_batch(library: Library, path: Path, bank_dirs: list[Path]) -> int:
-    global _batch_library
+def _grade_batch(library: Library, path: Path, bank_dirs: list[Path], save: bool = False) -> int:
+    global _batch_library, _batch_saves
     _batch_library = library
+    _batch_saves = save
+    to_save = []
     try:
         stream = sys.stdin if str(path) == "-" else path.open(encoding="utf-8")
     except OSError as error:
@@ -106,9 +117,11 @@ def _grade_batch(library: Library, path: Path, bank_dirs: list[Path]) -> int:
                 if pool is None and len(chunk) >= PARALLEL_FROM:
                     pool = _worker_pool(bank_dirs)
                 lines = pool.imap(_grade_numbered, chunk, chunksize=25) if pool else map(_grade_numbered, chunk)
-                for line_failed, output in lines:
+                for line_failed, output, attempt in lines:
                     failed = failed or line_failed
                     print(output)
+                    if attempt is not None:
+                        to_save.append(attempt)
     except UnicodeDecodeError:
         print(json.dumps({"id": None, "error": f"{path}: not UTF-8 text"}))
         failed = True
@@ -116,6 +129,11 @@ def _grade_batch(library: Library, path: Path, bank_dirs: list[Path]) -> int:
         if pool is not None:
             pool.close()
             pool.join()
+    if save:
+        from interviewcoach.commands.saving import save_attempts
+
+        if save_attempts(to_save, {"source": "grade --batch", "file": str(path)}):
+            failed = True
     return 1 if failed else 0
 
 
@@ -128,32 +146,35 @@ def _worker_pool(bank_dirs: list[Path]):
     # Load the word list before forking so every worker shares one copy.
     english_words()
     workers = max(1, min(os.cpu_count() or 1, 8))
-    return multiprocessing.Pool(workers, initializer=_init_worker, initargs=(bank_dirs,))
+    return multiprocessing.Pool(workers, initializer=_init_worker, initargs=(bank_dirs, _batch_saves))
 
 
-def _init_worker(bank_dirs: list[Path]) -> None:
-    global _batch_library
+def _init_worker(bank_dirs: list[Path], save: bool) -> None:
+    global _batch_library, _batch_saves
+    _batch_saves = save
     if _batch_library is None:
         _batch_library = load_library(bank_dirs)
 
 
-def _grade_numbered(item: tuple[int, str]) -> tuple[bool, str]:
-    """(failed, the JSON line to print) for one numbered input line."""
+def _grade_numbered(item: tuple[int, str]):
+    """(failed, the JSON line to print, the attempt to save or None) for one input line."""
     number, line = item
+    attempt = None
     try:
-        output = _grade_line(_batch_library, line, number)
+        output, attempt = _grade_line(_batch_library, line, number)
     except Exception as error:  # one answer that breaks the grader must not stop the batch
         output = {"id": None, "error": f"line {number}: could not grade: {error!r}"}
-    return "error" in output, json.dumps(output, ensure_ascii=False)
+    return "error" in output, json.dumps(output, ensure_ascii=False), attempt
 
 
-def _grade_line(library: Library, line: str, number: int) -> dict:
+def _grade_line(library: Library, line: str, number: int):
+    """(the output object, the attempt to save or None) for one input line."""
     try:
         item = json.loads(line)
     except json.JSONDecodeError as error:
-        return {"id": None, "error": f"line {number}: not valid JSON ({error.msg})"}
+        return {"id": None, "error": f"line {number}: not valid JSON ({error.msg})"}, None
     if not isinstance(item, dict):
-        return {"id": None, "error": f"line {number}: expected a JSON object"}
+        return {"id": None, "error": f"line {number}: expected a JSON object"}, None
     item_id = item.get("id")
     try:
         answer = item.get("answer")
@@ -170,53 +191,12 @@ def _grade_line(library: Library, line: str, number: int) -> dict:
             raise GradeInputError(f"unknown level {level!r}; levels: {', '.join(Level)}")
         rubric, question = resolve_target(library, rubric_id, question_id)
     except GradeInputError as error:
-        return {"id": item_id, "error": f"line {number}: {error}"}
-    result = grade_answer(answer, rubric, question, Level(level) if level else None)
-    return {"id": item_id, **result.contract()}
+        return {"id": item_id, "error": f"line {number}: {error}"}, None
+    level = Level(level) if level else None
+    result = grade_answer(answer, rubric, question, level)
+    attempt = None
+    if _batch_saves:
+        from interviewcoach.commands.saving import attempt_for
 
-
-def render_report(result: GradeResult, rubric: Rubric) -> str:
-    """The result for reading in a terminal: score, cues with quoted evidence, tips."""
-    about = f"{rubric.title} rubric"
-    if result.question:
-        about += f", question {result.question}"
-    lines = [f"Score {result.score}/100 ({result.verdict})  {about}, {result.word_count} words", ""]
-    width = max(len(cue.label) for cue in result.cues)
-    for cue in result.cues:
-        mark = "✓" if cue.hit else "✗"
-        lines.append(f"{mark} {cue.label.ljust(width)}  {cue.strength:.2f}")
-        strongest = sorted(cue.evidence, key=lambda e: -e.weight)[:4]
-        for evidence in sorted(strongest, key=lambda e: e.start):
-            how = "" if evidence.how == "exact" else f" ({evidence.how})"
-            lines.append(f'    "{evidence.text}"{how}  <- {short_phrase(evidence.phrase)}')
-        if len(cue.evidence) > 4:
-            lines.append(f"    ... and {len(cue.evidence) - 4} more")
-        if not cue.hit:
-            for evidence in cue.negated_evidence[:2]:
-                lines.append(f'    not counted, negated: "{_clip(evidence.sentence)}"')
-        if cue.tip:
-            lines.extend(_wrapped("Tip: " + cue.tip))
-        if cue.probe and not cue.hit:
-            lines.extend(_wrapped("Ask yourself: " + cue.probe))
-    if result.notes:
-        lines.append("")
-        lines.extend(_wrapped("Note: " + note, indent="  ") for note in result.notes)
-    return "\n".join(line if isinstance(line, str) else "\n".join(line) for line in lines)
-
-
-def short_phrase(phrase: str, alternatives: int = 3) -> str:
-    """A rubric phrase for reading: long lists of alternatives cut to their first few."""
-    words = []
-    for chunk in phrase.split():
-        options = chunk.split("|")
-        words.append("|".join(options[:alternatives]) + ("|…" if len(options) > alternatives else ""))
-    return " ".join(words)
-
-
-def _clip(text: str, limit: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _wrapped(text: str, indent: str = "    ") -> list[str]:
-    return textwrap.wrap(" ".join(text.split()), width=88, initial_indent=indent, subsequent_indent=indent + "  ")
+        attempt = attempt_for(result, answer, rubric, question, level, session_uid="")
+    return {"id": item_id, **result.contract()}, attempt

@@ -1,0 +1,152 @@
+"""`interviewcoach history`, `history show`, `history repair` and `stats`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from datetime import datetime
+
+from interviewcoach import locations
+from interviewcoach.commands.report import render_report, wrapped
+from interviewcoach.store import HistoryUnreadable, open_history
+from interviewcoach.store.database import move_aside
+
+
+def local(moment: datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def history(args: argparse.Namespace) -> int:
+    if args.history_command == "show":
+        return show(args.attempt_id)
+    if args.history_command == "repair":
+        return repair(args.yes)
+    since = args.since.astimezone() if args.since else None
+    with open_history() as store:
+        rows = store.list_attempts(since=since, category=args.category, question_id=args.question,
+                                   limit=args.limit)
+    if args.json:
+        print(json.dumps([
+            {"id": r.id, "created_at": r.created_at.isoformat(), "question_id": r.question_id,
+             "question_text": r.question_text, "rubric": r.rubric_id, "score": r.score,
+             "verdict": r.verdict, "hits": r.hits, "misses": r.misses}
+            for r in rows
+        ], indent=2, ensure_ascii=False))
+        return 0
+    if not rows:
+        print("No attempts yet." if not (since or args.category or args.question)
+              else "No attempts match those filters.")
+        return 0
+    width = shutil.get_terminal_size(fallback=(100, 24)).columns
+    header = ("ID", "DATE", "QUESTION", "SCORE", "CUES", "MISSED")
+    table = [
+        (str(r.id), local(r.created_at), r.question_id or f"({r.rubric_id} rubric)", str(r.score),
+         f"{len(r.hits)}/{len(r.hits) + len(r.misses)}", ", ".join(r.misses) or "-")
+        for r in rows
+    ]
+    widths = [max(len(row[i]) for row in [header, *table]) for i in range(5)]
+    for row in [header, *table]:
+        cells = [row[0].rjust(widths[0]), row[1].ljust(widths[1]), row[2].ljust(widths[2]),
+                 row[3].rjust(widths[3]), row[4].ljust(widths[4])]
+        line = "  ".join(cells) + "  "
+        room = max(10, width - len(line) - 1)
+        missed = row[5] if len(row[5]) <= room else row[5][: room - 1] + "…"
+        print(line + missed)
+    return 0
+
+
+def show(attempt_id: int) -> int:
+    with open_history() as store:
+        attempt = store.get_attempt(attempt_id)
+    if attempt is None:
+        print(f"interviewcoach history: no attempt {attempt_id}; `interviewcoach history` lists them.",
+              file=sys.stderr)
+        return 1
+    print(f"Attempt {attempt_id}, {local(attempt.created_at)}")
+    if attempt.question_id:
+        print(f"Question {attempt.question_id} ({attempt.category or 'no category'}"
+              f"{', ' + attempt.level if attempt.level else ''})")
+        print("\n".join(wrapped(attempt.question_text, indent="  ")))
+    if attempt.time_taken_s is not None:
+        limit = f" of {_minutes(attempt.time_limit_s)}" if attempt.time_limit_s else ""
+        print(f"Time taken: {_minutes(attempt.time_taken_s)}{limit}")
+    print()
+    print(render_report(attempt.result, f"{attempt.rubric_id} rubric v{attempt.rubric_version}"))
+    print("\nAnswer:")
+    for paragraph in attempt.answer.splitlines() or [""]:
+        print("\n".join(wrapped(paragraph, indent="  ")) or "")
+    for exchange in attempt.probes:
+        print(f"\nProbe{f' ({exchange.cue})' if exchange.cue else ''}: {exchange.probe}")
+        print("\n".join(wrapped(exchange.answer or "(no answer)", indent="  ")))
+    if attempt.notes:
+        print("\nInterviewer's notes:")
+        print("\n".join(wrapped(attempt.notes, indent="  ")))
+    if attempt.overrides:
+        marks = ", ".join(f"{cue} {'hit' if hit else 'missed'}" for cue, hit in attempt.overrides.items())
+        print(f"Interviewer's calls: {marks}")
+    if attempt.ratings:
+        print("Ratings: " + ", ".join(f"{name} {value}" for name, value in attempt.ratings.items()))
+    return 0
+
+
+def _minutes(seconds: float) -> str:
+    whole = int(round(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def repair(confirmed: bool) -> int:
+    path = locations.history_path()
+    if not path.exists():
+        print(f"There is no history at {path} yet; nothing to repair.")
+        return 0
+    try:
+        with open_history(path) as store:
+            store.stats()
+        print(f"{path} reads fine; nothing to repair.")
+        return 0
+    except HistoryUnreadable as error:
+        print(error)
+    if not confirmed:
+        answer = input("Move it aside (kept, renamed) and start a new history? [y/N] ") if sys.stdin.isatty() else ""
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Left as it is. Run `interviewcoach history repair --yes` to move it aside.")
+            return 1
+    backup = move_aside(path)
+    print(f"Moved the damaged history to {backup}. A new history starts with your next attempt.")
+    return 0
+
+
+def stats(args: argparse.Namespace) -> int:
+    with open_history() as store:
+        figures = store.stats()
+    if args.json:
+        print(json.dumps({
+            "attempts": figures.attempts,
+            "average_score": figures.average_score,
+            "last_10_average": figures.last_10_average,
+            "previous_10_average": figures.previous_10_average,
+            "trend": figures.trend,
+            "cues": [{"rubric": c.rubric_id, "cue": c.cue_id, "attempts": c.attempts,
+                      "hits": c.hits, "hit_rate": c.rate} for c in figures.cues],
+            "weakest": [{"rubric": c.rubric_id, "cue": c.cue_id, "hit_rate": c.rate}
+                        for c in figures.weakest],
+        }, indent=2))
+        return 0
+    if not figures.attempts:
+        print("No attempts yet: practise, or `interviewcoach grade --save` an answer.")
+        return 0
+    print(f"Attempts: {figures.attempts}    Average score: {figures.average_score:.1f}")
+    if figures.trend is not None:
+        print(f"Trend: last 10 average {figures.last_10_average:.1f}, previous 10 "
+              f"{figures.previous_10_average:.1f} ({figures.trend:+.1f})")
+    else:
+        print("Trend: shown from 20 attempts on.")
+    if figures.weakest:
+        print("Weakest cues: " + "; ".join(
+            f"{c.cue_id} ({c.rubric_id}) {c.rate:.0%} of {c.attempts}" for c in figures.weakest))
+    print("\nHit rate per cue:")
+    for cue in figures.cues:
+        print(f"  {cue.rubric_id:16} {cue.cue_id:16} {cue.rate:4.0%}  ({cue.hits}/{cue.attempts})")
+    return 0

@@ -1,0 +1,105 @@
+"""`interviewcoach export` and `import`: the history as JSON (lossless), CSV or Markdown."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from interviewcoach.store import ExportFile, open_history
+
+
+def export(args: argparse.Namespace) -> int:
+    with open_history() as store:
+        data = store.export()
+    text = {"json": lambda: data.model_dump_json(indent=2), "csv": lambda: to_csv(data),
+            "md": lambda: to_markdown(data)}[args.format]()
+    if args.output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return 0
+    write_private(args.output, text)
+    print(f"Exported {len(data.attempts)} attempts to {args.output}.", file=sys.stderr)
+    return 0
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write atomically, readable by the user alone: answers can hold confidential stories."""
+    path = path.expanduser()
+    handle, temp_name = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp_name, 0o600)
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+CSV_COLUMNS = [
+    "uid", "created_at", "session_uid", "question_id", "question_text", "category", "level",
+    "rubric_id", "rubric_version", "score", "verdict", "hits", "misses", "time_taken_s",
+    "time_limit_s", "answer",
+]
+
+
+def to_csv(data: ExportFile) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for a in data.attempts:
+        writer.writerow([
+            a.uid, a.created_at.isoformat(), a.session_uid or "", a.question_id or "", a.question_text,
+            a.category or "", a.level or "", a.rubric_id, a.rubric_version, a.result.score,
+            a.result.verdict, " ".join(a.hits), " ".join(a.misses),
+            "" if a.time_taken_s is None else a.time_taken_s,
+            "" if a.time_limit_s is None else a.time_limit_s, a.answer,
+        ])
+    return out.getvalue()
+
+
+def to_markdown(data: ExportFile) -> str:
+    lines = ["# interviewcoach history", "", f"{len(data.attempts)} attempts, exported "
+             f"{data.exported_at.astimezone():%Y-%m-%d %H:%M}.", ""]
+    for a in reversed(data.attempts):
+        lines.append(f"## {a.created_at.astimezone():%Y-%m-%d %H:%M} — "
+                     f"{a.question_id or a.rubric_id + ' rubric'}: {a.result.score}/100 ({a.result.verdict})")
+        lines.append("")
+        if a.question_text:
+            lines += [f"> {a.question_text}", ""]
+        lines.append(f"Hit: {', '.join(a.hits) or 'none'}. Missed: {', '.join(a.misses) or 'none'}.")
+        lines += ["", a.answer.strip(), ""]
+        for exchange in a.probes:
+            lines += [f"**Probe:** {exchange.probe}", "", exchange.answer.strip(), ""]
+    return "\n".join(lines)
+
+
+def import_(args: argparse.Namespace) -> int:
+    path: Path = args.file
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"interviewcoach import: cannot read {path}: {error}", file=sys.stderr)
+        return 2
+    try:
+        data = ExportFile.model_validate_json(text)
+    except ValidationError as error:
+        problems = "\n".join(
+            f"  {'.'.join(str(p) for p in e['loc']) or 'file'}: {e['msg']}"
+            for e in error.errors(include_url=False)[:10]
+        )
+        print(f"interviewcoach import: {path} is not an interviewcoach export:\n{problems}",
+              file=sys.stderr)
+        return 2
+    with open_history() as store:
+        added, present = store.import_file(data)
+    print(f"Imported {added} attempts from {path}" + (f" ({present} were already in your history)." if present else "."))
+    return 0

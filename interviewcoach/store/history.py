@@ -1,0 +1,367 @@
+"""The history store: sessions, attempts and drafts, and the queries the history,
+stats and export commands need. One connection, guarded by a lock, so the TUI's
+worker threads may share it."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from typing import TYPE_CHECKING
+
+from interviewcoach.store.database import connect, is_damage, transaction, unreadable, write_failed
+
+if TYPE_CHECKING:  # loaded on first use: listing and stats need no pydantic
+    from interviewcoach.store.records import AttemptRecord, DraftRecord, ExportFile, SessionRecord
+
+
+@dataclass(frozen=True)
+class AttemptSummary:
+    """One row of `interviewcoach history`."""
+
+    id: int
+    created_at: datetime
+    question_id: str | None
+    question_text: str
+    rubric_id: str
+    score: int
+    verdict: str
+    hits: list[str]
+    misses: list[str]
+
+
+@dataclass(frozen=True)
+class CueRate:
+    rubric_id: str
+    cue_id: str
+    attempts: int
+    hits: int
+
+    @property
+    def rate(self) -> float:
+        return self.hits / self.attempts if self.attempts else 0.0
+
+
+@dataclass(frozen=True)
+class HistoryStats:
+    attempts: int
+    average_score: float | None
+    cues: list[CueRate] = field(default_factory=list)
+    last_10_average: float | None = None
+    previous_10_average: float | None = None
+    weakest: list[CueRate] = field(default_factory=list)
+    """Cues with at least MIN_ATTEMPTS_FOR_WEAKEST attempts, lowest hit rate first."""
+
+    @property
+    def trend(self) -> float | None:
+        if self.last_10_average is None or self.previous_10_average is None:
+            return None
+        return self.last_10_average - self.previous_10_average
+
+
+MIN_ATTEMPTS_FOR_WEAKEST = 3
+
+
+def utc_text(moment: datetime) -> str:
+    """Timestamps are stored as UTC ISO 8601 text, so that text order is time order.
+    A time without a zone (from an imported file) is taken as UTC."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).isoformat()
+
+
+class HistoryStore:
+    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+        self.path = path
+        self._connection = connection
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> HistoryStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
+
+    # --- writing -------------------------------------------------------------------------
+
+    def _write(self, work, unsaved=None):
+        """Run `work(connection)` in one transaction; a failure writes nothing and says why."""
+        with self._lock:
+            try:
+                with transaction(self._connection) as connection:
+                    return work(connection)
+            except sqlite3.DatabaseError as error:
+                if is_damage(error):
+                    raise unreadable(self.path, error) from None
+                raise write_failed(self.path, error, unsaved) from None
+
+    def start_session(self, session: SessionRecord) -> SessionRecord:
+        self._write(lambda c: self._insert_session(c, session), unsaved=session)
+        return session
+
+    @staticmethod
+    def _insert_session(connection: sqlite3.Connection, session: SessionRecord) -> int:
+        cursor = connection.execute(
+            "INSERT INTO sessions (uid, started_at, ended_at, mode, candidate, interviewer, setup, score) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uid) DO NOTHING",
+            (
+                session.uid, utc_text(session.started_at),
+                utc_text(session.ended_at) if session.ended_at else None, session.mode,
+                session.candidate, session.interviewer, json.dumps(session.setup), session.score,
+            ),
+        )
+        if cursor.rowcount:
+            return cursor.lastrowid
+        return connection.execute("SELECT id FROM sessions WHERE uid = ?", (session.uid,)).fetchone()[0]
+
+    def finish_session(self, uid: str) -> float | None:
+        """Mark a session ended and store its summary score (the mean attempt score)."""
+        from interviewcoach.store.records import utc_now
+
+        def work(connection):
+            (score,) = connection.execute(
+                "SELECT AVG(a.score) FROM attempts a JOIN sessions s ON a.session_id = s.id "
+                "WHERE s.uid = ?", (uid,),
+            ).fetchone()
+            connection.execute(
+                "UPDATE sessions SET ended_at = ?, score = ? WHERE uid = ?",
+                (utc_text(utc_now()), score, uid),
+            )
+            return score
+
+        return self._write(work)
+
+    def save_attempt(self, attempt: AttemptRecord, draft_key: str | None = None) -> int:
+        """Store a graded attempt (and drop its draft) in one transaction; returns its id.
+        On failure nothing is written and HistoryWriteFailed carries the attempt."""
+
+        def work(connection):
+            attempt_id = self._insert_attempt(connection, attempt)
+            if draft_key:
+                connection.execute("DELETE FROM drafts WHERE key = ?", (draft_key,))
+            return attempt_id
+
+        return self._write(work, unsaved=attempt)
+
+    def save_attempts(self, attempts: list[AttemptRecord]) -> int:
+        """Store many attempts in one transaction (a graded batch); returns how many were new."""
+        return self._write(
+            lambda c: sum(1 for attempt in attempts if self._insert_attempt(c, attempt)),
+            unsaved=attempts,
+        )
+
+    def _insert_attempt(self, connection: sqlite3.Connection, attempt: AttemptRecord) -> int | None:
+        from interviewcoach.store.records import SessionRecord
+
+        session_id = None
+        if attempt.session_uid:
+            row = connection.execute("SELECT id FROM sessions WHERE uid = ?", (attempt.session_uid,)).fetchone()
+            session_id = row[0] if row else self._insert_session(
+                connection, SessionRecord(uid=attempt.session_uid, started_at=attempt.created_at)
+            )
+        cursor = connection.execute(
+            "INSERT INTO attempts (uid, session_id, created_at, question_id, question_text, category, "
+            "level, rubric_id, rubric_version, answer, probes, result, score, verdict, time_taken_s, "
+            "time_limit_s, notes, overrides, ratings, hits, misses) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (uid) DO NOTHING",
+            (
+                attempt.uid, session_id, utc_text(attempt.created_at), attempt.question_id,
+                attempt.question_text, attempt.category, attempt.level, attempt.rubric_id,
+                attempt.rubric_version, attempt.answer,
+                json.dumps([p.model_dump(mode="json") for p in attempt.probes]),
+                attempt.result.to_json(), attempt.result.score, attempt.result.verdict,
+                attempt.time_taken_s, attempt.time_limit_s, attempt.notes,
+                json.dumps(attempt.overrides), json.dumps(attempt.ratings),
+                ",".join(attempt.hits), ",".join(attempt.misses),
+            ),
+        )
+        if not cursor.rowcount:
+            return None  # already stored (an import of the same file)
+        attempt_id = cursor.lastrowid
+        hits = set(attempt.hits)
+        connection.executemany(
+            "INSERT INTO attempt_cues (attempt_id, rubric_id, cue_id, hit, strength) VALUES (?, ?, ?, ?, ?)",
+            [
+                (attempt_id, attempt.rubric_id, cue.id, int(cue.id in hits), cue.strength)
+                for cue in attempt.result.cues
+            ],
+        )
+        return attempt_id
+
+    # --- drafts ------------------------------------------------------------------------------
+
+    def save_draft(self, draft: DraftRecord) -> None:
+        """Autosave of an answer being typed; one row per key, overwritten each time."""
+        self._write(
+            lambda c: c.execute(
+                "INSERT INTO drafts (key, question_id, text, context, updated_at) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET question_id = excluded.question_id, "
+                "text = excluded.text, context = excluded.context, updated_at = excluded.updated_at",
+                (draft.key, draft.question_id, draft.text, json.dumps(draft.context),
+                 utc_text(draft.updated_at)),
+            ),
+            unsaved=draft,
+        )
+
+    def drafts(self) -> list[DraftRecord]:
+        """Drafts left behind (a killed terminal, a crash), newest first."""
+        from interviewcoach.store.records import DraftRecord
+
+        rows = self._read(
+            "SELECT key, question_id, text, context, updated_at FROM drafts ORDER BY updated_at DESC"
+        )
+        return [
+            DraftRecord(key=key, question_id=question_id, text=text, context=json.loads(context),
+                        updated_at=datetime.fromisoformat(updated_at))
+            for key, question_id, text, context, updated_at in rows
+        ]
+
+    def discard_draft(self, key: str) -> None:
+        self._write(lambda c: c.execute("DELETE FROM drafts WHERE key = ?", (key,)))
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def _read(self, sql: str, parameters: tuple = ()) -> list[tuple]:
+        with self._lock:
+            try:
+                return self._connection.execute(sql, parameters).fetchall()
+            except sqlite3.DatabaseError as error:
+                if is_damage(error):
+                    raise unreadable(self.path, error) from None
+                raise write_failed(self.path, error) from None
+
+    def list_attempts(
+        self,
+        since: datetime | None = None,
+        category: str | None = None,
+        question_id: str | None = None,
+        limit: int | None = 20,
+    ) -> list[AttemptSummary]:
+        """Attempts newest first, filtered; each filter uses an index."""
+        where, parameters = [], []
+        if since is not None:
+            where.append("created_at >= ?")
+            parameters.append(utc_text(since))
+        if category:
+            where.append("category = ?")
+            parameters.append(category)
+        if question_id:
+            where.append("question_id = ?")
+            parameters.append(question_id)
+        sql = (
+            "SELECT id, created_at, question_id, question_text, rubric_id, score, verdict, hits, misses "
+            "FROM attempts"
+            + (f" WHERE {' AND '.join(where)}" if where else "")
+            + " ORDER BY created_at DESC, id DESC"
+        )
+        if limit is not None:
+            sql += " LIMIT ?"
+            parameters.append(limit)
+        return [
+            AttemptSummary(
+                id=row[0], created_at=datetime.fromisoformat(row[1]), question_id=row[2],
+                question_text=row[3], rubric_id=row[4], score=row[5], verdict=row[6],
+                hits=[c for c in row[7].split(",") if c], misses=[c for c in row[8].split(",") if c],
+            )
+            for row in self._read(sql, tuple(parameters))
+        ]
+
+    def get_attempt(self, attempt_id: int) -> AttemptRecord | None:
+        rows = self._read(f"{_ATTEMPT_SELECT} WHERE a.id = ?", (attempt_id,))
+        return _attempt_from_row(rows[0]) if rows else None
+
+    def stats(self) -> HistoryStats:
+        (count, average), = self._read("SELECT COUNT(*), AVG(score) FROM attempts")
+        recent = [row[0] for row in self._read(
+            "SELECT score FROM attempts ORDER BY created_at DESC, id DESC LIMIT 20"
+        )]
+        cues = [
+            CueRate(rubric_id, cue_id, attempts, hits)
+            for rubric_id, cue_id, attempts, hits in self._read(
+                "SELECT rubric_id, cue_id, attempts, hits FROM cue_totals WHERE attempts > 0 "
+                "ORDER BY rubric_id, cue_id"
+            )
+        ]
+        weakest = sorted(
+            (cue for cue in cues if cue.attempts >= MIN_ATTEMPTS_FOR_WEAKEST),
+            key=lambda cue: (cue.rate, -cue.attempts),
+        )
+        return HistoryStats(
+            attempts=count,
+            average_score=average,
+            cues=cues,
+            last_10_average=sum(recent[:10]) / len(recent[:10]) if len(recent) >= 10 else None,
+            previous_10_average=sum(recent[10:]) / 10 if len(recent) >= 20 else None,
+            weakest=weakest[:3],
+        )
+
+    # --- export and import --------------------------------------------------------------------
+
+    def export(self) -> ExportFile:
+        from interviewcoach.store.records import ExportFile, SessionRecord
+
+        sessions = [
+            SessionRecord(
+                uid=uid, started_at=datetime.fromisoformat(started),
+                ended_at=datetime.fromisoformat(ended) if ended else None, mode=mode,
+                candidate=candidate, interviewer=interviewer, setup=json.loads(setup), score=score,
+            )
+            for uid, started, ended, mode, candidate, interviewer, setup, score in self._read(
+                "SELECT uid, started_at, ended_at, mode, candidate, interviewer, setup, score "
+                "FROM sessions ORDER BY started_at, id"
+            )
+        ]
+        attempts = [_attempt_from_row(row) for row in self._read(f"{_ATTEMPT_SELECT} ORDER BY a.created_at, a.id")]
+        return ExportFile(sessions=sessions, attempts=attempts)
+
+    def import_file(self, data: ExportFile) -> tuple[int, int]:
+        """Add what `data` holds that is not here yet; returns (added, already here)."""
+
+        def work(connection):
+            for session in data.sessions:
+                self._insert_session(connection, session)
+            added = sum(1 for attempt in data.attempts if self._insert_attempt(connection, attempt))
+            return added
+
+        added = self._write(work)
+        return added, len(data.attempts) - added
+
+
+_ATTEMPT_SELECT = (
+    "SELECT a.uid, s.uid, a.created_at, a.question_id, a.question_text, a.category, a.level, "
+    "a.rubric_id, a.rubric_version, a.answer, a.probes, a.result, a.time_taken_s, a.time_limit_s, "
+    "a.notes, a.overrides, a.ratings, a.id FROM attempts a LEFT JOIN sessions s ON a.session_id = s.id"
+)
+
+
+def _attempt_from_row(row: tuple) -> AttemptRecord:
+    from interviewcoach.store.records import AttemptRecord
+
+    (uid, session_uid, created_at, question_id, question_text, category, level, rubric_id,
+     rubric_version, answer, probes, result, time_taken_s, time_limit_s, notes, overrides,
+     ratings, _id) = row
+    return AttemptRecord.model_validate(
+        {
+            "uid": uid, "session_uid": session_uid, "created_at": created_at,
+            "question_id": question_id, "question_text": question_text, "category": category,
+            "level": level, "rubric_id": rubric_id, "rubric_version": rubric_version,
+            "answer": answer, "probes": json.loads(probes), "result": json.loads(result),
+            "time_taken_s": time_taken_s, "time_limit_s": time_limit_s, "notes": notes,
+            "overrides": json.loads(overrides), "ratings": json.loads(ratings),
+        }
+    )
+
+
+def open_history(path: Path | None = None) -> HistoryStore:
+    """The user's history (INTERVIEWCOACH_HOME/history.db unless `path` is given)."""
+    path, connection = connect(path)
+    return HistoryStore(path, connection)

@@ -1,0 +1,110 @@
+"""The records the history keeps, and the export file format: pydantic models."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from interviewcoach.grading.result import GradeResult
+
+
+def new_uid() -> str:
+    return uuid.uuid4().hex
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+
+class SessionRecord(_Record):
+    """One sitting: a solo practice, a mock interview with a peer, or a `grade --save`."""
+
+    uid: str = Field(default_factory=new_uid)
+    """Stable across export and import, so importing twice adds nothing twice."""
+    started_at: datetime = Field(default_factory=utc_now)
+    ended_at: datetime | None = None
+    mode: Literal["solo", "peer"] = "solo"
+    candidate: str | None = None
+    interviewer: str | None = None
+    """The peer playing the interviewer, in peer mode."""
+    setup: dict[str, Any] = {}
+    """The settings the session ran with: category, level, stage, order, mode..."""
+    score: float | None = None
+    """The session's summary score: the mean of its attempts' scores."""
+
+
+class ProbeExchange(_Record):
+    """A follow-up probe the interviewer asked after the answer, and the reply."""
+
+    probe: str
+    cue: str | None = None
+    """The cue the probe tried to draw out."""
+    answer: str = ""
+    result: GradeResult | None = None
+
+
+class AttemptRecord(_Record):
+    """One answer to one question, graded, with everything needed to show it again."""
+
+    uid: str = Field(default_factory=new_uid)
+    session_uid: str | None = None
+    created_at: datetime = Field(default_factory=utc_now)
+    question_id: str | None = None
+    question_text: str = ""
+    """A copy of the prompt as asked: an edited bank never rewrites history."""
+    category: str | None = None
+    level: str | None = None
+    rubric_id: str
+    rubric_version: int
+    answer: str
+    probes: list[ProbeExchange] = []
+    result: GradeResult
+    """The grade, with each cue's evidence (after probes, if they were merged in)."""
+    time_taken_s: float | None = None
+    time_limit_s: int | None = None
+    notes: str | None = None
+    """The interviewer's notes, in peer mode."""
+    overrides: dict[str, bool] = {}
+    """Cue ids the interviewer marked hit (true) or missed (false) against the grader."""
+    ratings: dict[str, int] = {}
+    """The interviewer's ratings, e.g. {"overall": 4}."""
+
+    @property
+    def score(self) -> int:
+        return self.result.score
+
+    @property
+    def hits(self) -> list[str]:
+        return [cue.id for cue in self.result.cues if self.overrides.get(cue.id, cue.hit)]
+
+    @property
+    def misses(self) -> list[str]:
+        return [cue.id for cue in self.result.cues if not self.overrides.get(cue.id, cue.hit)]
+
+
+class DraftRecord(_Record):
+    """An answer being typed, saved every few seconds until it is submitted."""
+
+    key: str
+    """What the draft belongs to, e.g. a session and question; one draft per key."""
+    text: str
+    question_id: str | None = None
+    context: dict[str, Any] = {}
+    updated_at: datetime = Field(default_factory=utc_now)
+
+
+class ExportFile(_Record):
+    """`interviewcoach export --format json`: everything, in a form `import` reads back."""
+
+    format: Literal["interviewcoach-history"] = "interviewcoach-history"
+    version: Literal[1] = 1
+    exported_at: datetime = Field(default_factory=utc_now)
+    sessions: list[SessionRecord] = []
+    attempts: list[AttemptRecord] = []

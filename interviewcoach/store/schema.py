@@ -1,0 +1,92 @@
+"""The history schema, as forward migrations. `PRAGMA user_version` says how many have
+run; opening a database runs the rest, each in one transaction. Never edit a migration
+that has shipped: add a new one."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: sessions, attempts (cue results kept as the grade's JSON), drafts.
+    """
+    CREATE TABLE sessions (
+        id          INTEGER PRIMARY KEY,
+        uid         TEXT NOT NULL UNIQUE,
+        started_at  TEXT NOT NULL,
+        ended_at    TEXT,
+        mode        TEXT NOT NULL CHECK (mode IN ('solo', 'peer')),
+        candidate   TEXT,
+        interviewer TEXT,
+        setup       TEXT NOT NULL DEFAULT '{}',
+        score       REAL
+    );
+    CREATE TABLE attempts (
+        id             INTEGER PRIMARY KEY,
+        uid            TEXT NOT NULL UNIQUE,
+        session_id     INTEGER REFERENCES sessions(id) ON DELETE CASCADE,
+        created_at     TEXT NOT NULL,
+        question_id    TEXT,
+        question_text  TEXT NOT NULL DEFAULT '',
+        category       TEXT,
+        level          TEXT,
+        rubric_id      TEXT NOT NULL,
+        rubric_version INTEGER NOT NULL,
+        answer         TEXT NOT NULL,
+        probes         TEXT NOT NULL DEFAULT '[]',
+        result         TEXT NOT NULL,
+        score          INTEGER NOT NULL,
+        verdict        TEXT NOT NULL,
+        time_taken_s   REAL,
+        time_limit_s   INTEGER,
+        notes          TEXT,
+        overrides      TEXT NOT NULL DEFAULT '{}',
+        ratings        TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX attempts_by_date ON attempts (created_at);
+    CREATE TABLE drafts (
+        key         TEXT PRIMARY KEY,
+        question_id TEXT,
+        text        TEXT NOT NULL,
+        context     TEXT NOT NULL DEFAULT '{}',
+        updated_at  TEXT NOT NULL
+    );
+    """,
+    # 2: per-cue outcomes as rows, running totals per cue kept by triggers, and the
+    # columns the history table shows, so history and stats stay fast at 100k attempts.
+    """
+    ALTER TABLE attempts ADD COLUMN hits TEXT NOT NULL DEFAULT '';
+    ALTER TABLE attempts ADD COLUMN misses TEXT NOT NULL DEFAULT '';
+    CREATE INDEX attempts_by_question ON attempts (question_id, created_at);
+    CREATE INDEX attempts_by_category ON attempts (category, created_at);
+    CREATE INDEX attempts_by_session ON attempts (session_id);
+    -- COUNT and AVG over a small index, not over every stored answer and grade.
+    CREATE INDEX attempts_by_score ON attempts (score);
+    CREATE TABLE attempt_cues (
+        attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+        rubric_id  TEXT NOT NULL,
+        cue_id     TEXT NOT NULL,
+        hit        INTEGER NOT NULL,
+        strength   REAL NOT NULL,
+        PRIMARY KEY (attempt_id, cue_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE cue_totals (
+        rubric_id TEXT NOT NULL,
+        cue_id    TEXT NOT NULL,
+        attempts  INTEGER NOT NULL,
+        hits      INTEGER NOT NULL,
+        PRIMARY KEY (rubric_id, cue_id)
+    ) WITHOUT ROWID;
+    CREATE TRIGGER cue_totals_add AFTER INSERT ON attempt_cues BEGIN
+        INSERT INTO cue_totals (rubric_id, cue_id, attempts, hits)
+        VALUES (NEW.rubric_id, NEW.cue_id, 1, NEW.hit)
+        ON CONFLICT (rubric_id, cue_id)
+        DO UPDATE SET attempts = attempts + 1, hits = hits + NEW.hit;
+    END;
+    CREATE TRIGGER cue_totals_remove AFTER DELETE ON attempt_cues BEGIN
+        UPDATE cue_totals SET attempts = attempts - 1, hits = hits - OLD.hit
+        WHERE rubric_id = OLD.rubric_id AND cue_id = OLD.cue_id;
+    END;
+    """,
+]
+"""Each entry moves the schema up one version; the Python step of the same number
+(see history.py) then fills new tables from the old data."""
+
+SCHEMA_VERSION = len(MIGRATIONS)
