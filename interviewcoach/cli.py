@@ -117,6 +117,11 @@ def build_parser() -> argparse.ArgumentParser:
         "show", help="one attempt in full", description="Show one attempt in full: the grade "
         "with its evidence, the answer, probes and any interviewer notes.")
     history_show.add_argument("attempt_id", type=int, metavar="ATTEMPT_ID")
+    history_drafts = history_commands.add_parser(
+        "drafts", help="answers you were typing when the app stopped",
+        description="Print the drafts autosaved while you typed that were never submitted "
+        "(the app was closed or killed mid-answer), newest first.")
+    history_drafts.add_argument("--json", action="store_true", help="print JSON")
     history_repair = history_commands.add_parser(
         "repair", help="move a damaged history aside and start a new one",
         description="If your history file is damaged or not a database, rename it to a "

@@ -186,7 +186,7 @@ def test_app_does_not_start_on_bad_settings_or_content(capsys, isolated_home):
 @pytest.mark.parametrize(
     "argv",
     [(), ("questions",), ("validate",), ("config",), ("config", "set"), ("grade",), ("history",),
-     ("history", "show"), ("history", "repair"), ("stats",), ("export",), ("import",)],
+     ("history", "show"), ("history", "repair"), ("history", "drafts"), ("stats",), ("export",), ("import",)],
 )
 def test_help_everywhere(capsys, argv):
     code, out, _ = run(capsys, *argv, "--help")

@@ -179,3 +179,17 @@ def test_history_repair_moves_a_damaged_file_aside_on_request(capsys, isolated_h
     assert backup.read_bytes() == b"garbage" * 500
     assert run(capsys, "history")[1] == "No attempts yet.\n"
     assert "nothing to repair" in run(capsys, "history", "repair")[1]
+
+
+def test_history_drafts_shows_unfinished_answers(capsys, isolated_home):
+    from interviewcoach.store import DraftRecord
+
+    assert run(capsys, "history", "drafts")[1] == "No unfinished answers.\n"
+    with open_history() as store:
+        store.save_draft(DraftRecord(key="s/q", text="Blind shoppers depend on staff",
+                                     question_id="pd-grocery-blind-shoppers"))
+    code, out, _ = run(capsys, "history", "drafts")
+    assert code == 0
+    assert "to pd-grocery-blind-shoppers:" in out and "Blind shoppers depend on staff" in out
+    (draft,) = json.loads(run(capsys, "history", "drafts", "--json")[1])
+    assert draft["text"] == "Blind shoppers depend on staff"

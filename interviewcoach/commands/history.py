@@ -23,6 +23,8 @@ def history(args: argparse.Namespace) -> int:
         return show(args.attempt_id)
     if args.history_command == "repair":
         return repair(args.yes)
+    if args.history_command == "drafts":
+        return drafts(args.json)
     since = args.since.astimezone() if args.since else None
     with open_history() as store:
         rows = store.list_attempts(since=since, category=args.category, question_id=args.question,
@@ -88,6 +90,23 @@ def show(attempt_id: int) -> int:
         print(f"Interviewer's calls: {marks}")
     if attempt.ratings:
         print("Ratings: " + ", ".join(f"{name} {value}" for name, value in attempt.ratings.items()))
+    return 0
+
+
+def drafts(as_json: bool) -> int:
+    with open_history() as store:
+        found = store.drafts()
+    if as_json:
+        print(json.dumps([d.model_dump(mode="json") for d in found], indent=2, ensure_ascii=False))
+        return 0
+    if not found:
+        print("No unfinished answers.")
+        return 0
+    for draft in found:
+        print(f"Unfinished answer, last saved {local(draft.updated_at)}"
+              + (f", to {draft.question_id}" if draft.question_id else "") + ":")
+        print("\n".join(wrapped(draft.text, indent="  ")) or "  (empty)")
+        print()
     return 0
 
 
