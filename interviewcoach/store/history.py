@@ -170,18 +170,19 @@ class HistoryStore:
         cursor = connection.execute(
             "INSERT INTO attempts (uid, session_id, created_at, question_id, question_text, category, "
             "level, rubric_id, rubric_version, answer, probes, result, score, verdict, time_taken_s, "
-            "time_limit_s, notes, overrides, ratings, hits, misses) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "time_limit_s, notes, overrides, ratings, hits, misses, recovered, final_score) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (uid) DO NOTHING",
             (
                 attempt.uid, session_id, utc_text(attempt.created_at), attempt.question_id,
                 attempt.question_text, attempt.category, attempt.level, attempt.rubric_id,
                 attempt.rubric_version, attempt.answer,
                 json.dumps([p.model_dump(mode="json") for p in attempt.probes]),
-                attempt.result.to_json(), attempt.result.score, attempt.result.verdict,
+                attempt.result.to_json(), attempt.score, attempt.result.verdict,
                 attempt.time_taken_s, attempt.time_limit_s, attempt.notes,
                 json.dumps(attempt.overrides), json.dumps(attempt.ratings),
-                ",".join(attempt.hits), ",".join(attempt.misses),
+                ",".join(attempt.hits), ",".join(attempt.misses), ",".join(attempt.recovered),
+                attempt.final_score,
             ),
         )
         if not cursor.rowcount:
@@ -339,7 +340,8 @@ class HistoryStore:
 _ATTEMPT_SELECT = (
     "SELECT a.uid, s.uid, a.created_at, a.question_id, a.question_text, a.category, a.level, "
     "a.rubric_id, a.rubric_version, a.answer, a.probes, a.result, a.time_taken_s, a.time_limit_s, "
-    "a.notes, a.overrides, a.ratings, a.id FROM attempts a LEFT JOIN sessions s ON a.session_id = s.id"
+    "a.notes, a.overrides, a.ratings, a.recovered, a.final_score FROM attempts a "
+    "LEFT JOIN sessions s ON a.session_id = s.id"
 )
 
 
@@ -348,7 +350,7 @@ def _attempt_from_row(row: tuple) -> AttemptRecord:
 
     (uid, session_uid, created_at, question_id, question_text, category, level, rubric_id,
      rubric_version, answer, probes, result, time_taken_s, time_limit_s, notes, overrides,
-     ratings, _id) = row
+     ratings, recovered, final_score) = row
     return AttemptRecord.model_validate(
         {
             "uid": uid, "session_uid": session_uid, "created_at": created_at,
@@ -357,6 +359,7 @@ def _attempt_from_row(row: tuple) -> AttemptRecord:
             "answer": answer, "probes": json.loads(probes), "result": json.loads(result),
             "time_taken_s": time_taken_s, "time_limit_s": time_limit_s, "notes": notes,
             "overrides": json.loads(overrides), "ratings": json.loads(ratings),
+            "recovered": [cue for cue in recovered.split(",") if cue], "final_score": final_score,
         }
     )
 

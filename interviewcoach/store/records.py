@@ -75,18 +75,25 @@ class AttemptRecord(_Record):
     """Cue ids the interviewer marked hit (true) or missed (false) against the grader."""
     ratings: dict[str, int] = {}
     """The interviewer's ratings, e.g. {"overall": 4}."""
+    recovered: list[str] = []
+    """Cue ids missed in the answer but shown in a reply to a probe."""
+    final_score: int | None = None
+    """The score with probe replies merged in; None when there were no probes."""
 
     @property
     def score(self) -> int:
-        return self.result.score
+        return self.result.score if self.final_score is None else self.final_score
+
+    def _hit(self, cue) -> bool:
+        return self.overrides.get(cue.id, cue.hit or cue.id in self.recovered)
 
     @property
     def hits(self) -> list[str]:
-        return [cue.id for cue in self.result.cues if self.overrides.get(cue.id, cue.hit)]
+        return [cue.id for cue in self.result.cues if self._hit(cue)]
 
     @property
     def misses(self) -> list[str]:
-        return [cue.id for cue in self.result.cues if not self.overrides.get(cue.id, cue.hit)]
+        return [cue.id for cue in self.result.cues if not self._hit(cue)]
 
 
 class DraftRecord(_Record):

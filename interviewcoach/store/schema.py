@@ -54,6 +54,8 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE attempts ADD COLUMN hits TEXT NOT NULL DEFAULT '';
     ALTER TABLE attempts ADD COLUMN misses TEXT NOT NULL DEFAULT '';
+    ALTER TABLE attempts ADD COLUMN recovered TEXT NOT NULL DEFAULT '';
+    ALTER TABLE attempts ADD COLUMN final_score INTEGER;
     CREATE INDEX attempts_by_question ON attempts (question_id, created_at);
     CREATE INDEX attempts_by_category ON attempts (category, created_at);
     CREATE INDEX attempts_by_session ON attempts (session_id);

@@ -1,0 +1,251 @@
+"""The interviewer's side of a practice session, without any screen: which questions to
+ask, what to say, which probe to ask next, and how probe replies change the grade.
+
+Wording varies from question to question but is fixed by a seed, so a session (and a
+test) can be replayed exactly."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from interviewcoach.banks import Library
+from interviewcoach.grading import CueResult, GradeResult
+from interviewcoach.models import Category, Level, Question, Rubric, Stage
+from interviewcoach.settings import PracticeSetup
+
+PROBED_CREDIT = 0.75
+"""A cue drawn out only by a probe counts for this share of its strength: the
+interviewer had to ask for it."""
+
+
+def choose_questions(
+    library: Library,
+    setup: PracticeSetup,
+    seed: int,
+    practised: Iterable[str] = (),
+    cue_rates: dict[tuple[str, str], float] | None = None,
+) -> list[Question]:
+    """The questions for a session, in the order the setup asks for.
+
+    `practised` are question ids already answered (for "new"); `cue_rates` maps
+    (rubric id, cue id) to the user's hit rate (for "weakest")."""
+    level = Level(setup.level)
+    candidates = [
+        q for q in library.questions.values()
+        if level in q.levels
+        and (setup.category == "any" or q.category == Category(setup.category))
+        and (setup.stage == Stage.ANY or q.stage in (Stage(setup.stage), Stage.ANY))
+    ]
+    if not candidates:
+        return []
+    rng = random.Random(seed)
+    rng.shuffle(candidates)
+    if setup.order == "new":
+        done = set(practised)
+        candidates.sort(key=lambda q: q.id in done)  # stable: shuffled order within each group
+    elif setup.order == "weakest":
+        rates = cue_rates or {}
+
+        def weakness(question: Question) -> float:
+            rubric = library.rubrics[question.rubric]
+            return min((rates.get((rubric.id, cue.id), 0.5) for cue in rubric.cues), default=0.5)
+
+        candidates.sort(key=weakness)
+    return candidates[: setup.questions]
+
+
+def questions_for_cue(library: Library, rubric_id: str, level: Level) -> list[Question]:
+    """Questions graded with the rubric that holds a cue: what "drill it" asks."""
+    found = [q for q in library.questions.values() if q.rubric == rubric_id and level in q.levels]
+    return found or [q for q in library.questions.values() if q.rubric == rubric_id]
+
+
+@dataclass(frozen=True)
+class Probe:
+    text: str
+    cue: str | None
+    """The cue it tries to draw out; None for a question's own follow-up."""
+
+
+_OPENINGS = [
+    "Here's the first one. {prompt}",
+    "Let's start with this. {prompt}",
+    "Okay, first question. {prompt}",
+]
+_NEXT = [
+    "Next question. {prompt}",
+    "Let's move on. {prompt}",
+    "Here's another one. {prompt}",
+]
+_TIME = [
+    "You have {minutes}.",
+    "Take up to {minutes}.",
+    "Aim to finish within {minutes}.",
+]
+_PRAISE = [
+    "Thanks. I liked {strengths}.",
+    "Good. {strengths_cap} came through clearly.",
+    "Thank you; {strengths} stood out.",
+]
+_NO_PRAISE = [
+    "Thanks for that.",
+    "Okay, thank you.",
+    "Thanks. Let me dig in a little.",
+]
+_PROBE_LEAD = [
+    "Let me push on one thing: {probe}",
+    "A follow-up: {probe}",
+    "I'd like to hear more here. {probe}",
+]
+_CLOSING = [
+    "That's all I wanted to ask. Let's look at how it went.",
+    "Thanks, that's enough for this one. Here's the feedback.",
+    "Good, let's stop there and go through it.",
+]
+
+
+def minutes_text(seconds: int) -> str:
+    minutes, rest = divmod(seconds, 60)
+    if not minutes:
+        return f"{rest} seconds"
+    text = f"{minutes} minute{'s' if minutes != 1 else ''}"
+    return text + (f" {rest} seconds" if rest else "")
+
+
+@dataclass
+class QuestionTurn:
+    """The conversation about one question: the answer, then up to N probes."""
+
+    question: Question
+    rubric: Rubric
+    max_probes: int
+    seed: int
+    first: bool = True
+    result: GradeResult | None = None
+    probes: list[Probe] = field(default_factory=list)
+    probe_results: list[GradeResult] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._rng = random.Random(f"{self.seed}:{self.question.id}")
+
+    def _pick(self, options: Sequence[str]) -> str:
+        return self._rng.choice(options)
+
+    def opening(self, timed: bool) -> str:
+        text = self._pick(_OPENINGS if self.first else _NEXT).format(prompt=self.question.prompt)
+        if timed:
+            text += " " + self._pick(_TIME).format(minutes=minutes_text(self.question.time_limit_s))
+        return text
+
+    def react(self, result: GradeResult) -> tuple[str, Probe | None]:
+        """What the interviewer says after the answer: brief praise, then a probe."""
+        self.result = result
+        strong = [cue.label.lower() for cue in result.cues if cue.hit][:2]
+        if strong:
+            joined = " and ".join(strong)
+            praise = self._pick(_PRAISE).format(strengths=f"your {joined}",
+                                                 strengths_cap=f"Your {joined}")
+        else:
+            praise = self._pick(_NO_PRAISE)
+        probe = self.next_probe()
+        if probe is None:
+            return f"{praise} {self._pick(_CLOSING)}", None
+        return f"{praise} {self._pick(_PROBE_LEAD).format(probe=probe.text)}", probe
+
+    def next_probe(self) -> Probe | None:
+        """The probe for the most important cue still missing, if probes remain.
+        Each cue is probed once; the question's own follow-ups come after."""
+        if len(self.probes) >= self.max_probes or self.result is None:
+            return None
+        merged = self.merged()
+        asked = {p.cue for p in self.probes} | {p.text for p in self.probes}
+        missing = sorted(
+            (cue for cue in merged.result.cues if not merged.is_hit(cue.id) and cue.id not in asked),
+            key=lambda cue: (-cue.weight, cue.strength),
+        )
+        for cue in missing:
+            rubric_cue = self.rubric.cue(cue.id)
+            if rubric_cue and rubric_cue.probes:
+                text = self._pick(rubric_cue.probes)
+                probe = Probe(text, cue.id)
+                self.probes.append(probe)
+                return probe
+        for follow_up in self.question.follow_ups:
+            if follow_up not in asked:
+                probe = Probe(follow_up, None)
+                self.probes.append(probe)
+                return probe
+        return None
+
+    def after_probe(self, result: GradeResult) -> tuple[str, Probe | None]:
+        self.probe_results.append(result)
+        probe = self.next_probe()
+        if probe is None:
+            return self._pick(_CLOSING), None
+        return self._pick(_PROBE_LEAD).format(probe=probe.text), probe
+
+    def merged(self) -> MergedGrade:
+        assert self.result is not None
+        return merge_probes(self.result, self.probe_results)
+
+
+@dataclass(frozen=True)
+class MergedGrade:
+    """The answer's grade with what probe replies added."""
+
+    result: GradeResult
+    """The answer's own grade (its evidence points into the answer)."""
+    recovered: tuple[str, ...]
+    """Cues missed in the answer and shown in a probe reply."""
+    score: int
+
+    def is_hit(self, cue_id: str) -> bool:
+        cue = self.result.cue(cue_id)
+        return bool(cue and cue.hit) or cue_id in self.recovered
+
+
+def merge_probes(result: GradeResult, probe_results: Sequence[GradeResult]) -> MergedGrade:
+    """A cue hit in any probe reply is recovered; the score takes it at PROBED_CREDIT of
+    its strength, scaled like the answer's own score (length, specifics)."""
+    if not probe_results:
+        return MergedGrade(result, (), result.score)
+    recovered = []
+    merged_strength = {}
+    for cue in result.cues:
+        best = max((r.cue(cue.id).strength for r in probe_results if r.cue(cue.id)), default=0.0)
+        if not cue.hit and any(r.cue(cue.id) and r.cue(cue.id).hit for r in probe_results):
+            recovered.append(cue.id)
+        merged_strength[cue.id] = max(cue.strength, best * PROBED_CREDIT)
+    total = sum(cue.weight for cue in result.cues) or 1.0
+    raw = sum(cue.weight * cue.strength for cue in result.cues) / total
+    merged_raw = sum(cue.weight * merged_strength[cue.id] for cue in result.cues) / total
+    if raw > 0 and result.verdict != "insufficient":
+        score = round(min(100.0, result.score * merged_raw / raw))
+    else:
+        # The answer itself earned nothing to scale by: the replies alone count half.
+        score = round(100 * merged_raw * 0.5)
+    return MergedGrade(result, tuple(recovered), max(result.score, score))
+
+
+def speaking_minutes(words: int, words_per_minute: int = 130) -> float:
+    """About how long the answer would take to say out loud."""
+    return words / words_per_minute
+
+
+def compare(previous: MergedGrade, current: MergedGrade) -> tuple[int, list[str], list[str]]:
+    """Score change, cues gained and cues lost between two attempts at one question."""
+    before = {c.id for c in previous.result.cues if previous.is_hit(c.id)}
+    after = {c.id for c in current.result.cues if current.is_hit(c.id)}
+    order = [c.id for c in current.result.cues]
+    return (
+        current.score - previous.score,
+        [c for c in order if c in after - before],
+        [c for c in order if c in before - after],
+    )
+
+
+def cue_label(result: GradeResult, cue_id: str) -> str:
+    cue: CueResult | None = result.cue(cue_id)
+    return cue.label if cue else cue_id

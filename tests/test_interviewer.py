@@ -1,0 +1,112 @@
+"""The interviewer without a screen: choosing questions, probing, merging replies."""
+
+import pytest
+
+from interviewcoach.grading import grade_answer
+from interviewcoach.interviewer import (
+    QuestionTurn,
+    choose_questions,
+    compare,
+    merge_probes,
+    minutes_text,
+    questions_for_cue,
+)
+from interviewcoach.models import Level
+from interviewcoach.settings import PracticeSetup
+
+ANSWER = (
+    "Blind shoppers depend on store staff to read labels, and they told us they hate it. "
+    "I'd focus on fully blind people who shop alone in big stores, because their pain is "
+    "sharpest and nobody serves them. I'd build a camera mode that reads labels aloud."
+)
+ROLLOUT_REPLY = (
+    "We'd run a pilot with 200 blind shoppers in Leeds with the national charity, train "
+    "store staff, and only then launch more widely across the chain's other stores."
+)
+
+
+def test_choose_questions_filters_and_is_seeded(library):
+    setup = PracticeSetup(category="product-design", level="pm", stage="startup", questions=3)
+    first = choose_questions(library, setup, seed=7)
+    assert first == choose_questions(library, setup, seed=7)
+    assert 1 <= len(first) <= 3
+    for question in first:
+        assert question.category == "product-design" and Level.PM in question.levels
+        assert question.stage in ("startup", "any")
+
+
+def test_choose_new_questions_first(library):
+    setup = PracticeSetup(category="behavioural", level="pm", questions=20, order="new")
+    every = choose_questions(library, setup, seed=1)
+    practised = [q.id for q in every[:3]]
+    again = choose_questions(library, setup, seed=1, practised=practised)
+    assert {q.id for q in again[-3:]} == set(practised)
+
+
+def test_choose_weakest_cue_first(library):
+    setup = PracticeSetup(category="any", level="pm", questions=20, order="weakest")
+    rates = {("behavioural", "result"): 0.05}
+    chosen = choose_questions(library, setup, seed=3, cue_rates=rates)
+    assert chosen[0].rubric == "behavioural"
+
+
+def test_drill_questions_use_the_cue_rubric(library):
+    assert all(q.rubric == "behavioural" for q in questions_for_cue(library, "behavioural", Level.CPO))
+
+
+def test_turn_praises_then_probes_the_most_important_missing_cue(library):
+    question = library.questions["pd-grocery-blind-shoppers"]
+    rubric = library.rubrics[question.rubric]
+    turn = QuestionTurn(question, rubric, max_probes=2, seed=5)
+    assert question.prompt in turn.opening(timed=True)
+    assert "7 minutes" in turn.opening(timed=True)
+    result = grade_answer(ANSWER, rubric, question)
+    said, probe = turn.react(result)
+    missing = [c for c in result.cues if not c.hit]
+    assert probe is not None and probe.cue in {c.id for c in missing}
+    heaviest = max(c.weight for c in missing)
+    assert rubric.cue(probe.cue).weight == heaviest
+    assert probe.text in said and probe.text in rubric.cue(probe.cue).probes
+
+
+def test_probes_stop_at_the_limit_and_merge_recovered_cues(library):
+    question = library.questions["pd-grocery-blind-shoppers"]
+    rubric = library.rubrics[question.rubric]
+    turn = QuestionTurn(question, rubric, max_probes=1, seed=5)
+    result = grade_answer(ANSWER, rubric, question)
+    assert not result.cue("rollout").hit
+    turn.react(result)
+    said, probe = turn.after_probe(grade_answer(ROLLOUT_REPLY, rubric, question))
+    assert probe is None and said
+    merged = turn.merged()
+    assert "rollout" in merged.recovered and merged.is_hit("rollout")
+    assert merged.score >= result.score
+
+
+def test_no_probes_when_everything_was_hit(library):
+    question = library.questions["pd-grocery-blind-shoppers"]
+    rubric = library.rubrics[question.rubric]
+    turn = QuestionTurn(question, rubric, max_probes=0, seed=1)
+    said, probe = turn.react(grade_answer(ANSWER, rubric, question))
+    assert probe is None and "feedback" in said.lower() or "go through" in said or "how it went" in said
+
+
+def test_wording_is_deterministic_for_a_seed(library):
+    question = library.questions["bh-pivot"]
+    rubric = library.rubrics[question.rubric]
+    texts = {QuestionTurn(question, rubric, 2, seed=11).opening(True) for _ in range(3)}
+    assert len(texts) == 1
+
+
+def test_compare_two_attempts(library):
+    rubric = library.rubrics["product-design"]
+    before = merge_probes(grade_answer(ANSWER, rubric), [])
+    after = merge_probes(grade_answer(ANSWER + " " + ROLLOUT_REPLY, rubric), [])
+    change, gained, lost = compare(before, after)
+    assert change == after.score - before.score
+    assert "rollout" in gained and lost == []
+
+
+@pytest.mark.parametrize("seconds, text", [(45, "45 seconds"), (60, "1 minute"), (420, "7 minutes"), (90, "1 minute 30 seconds")])
+def test_minutes_text(seconds, text):
+    assert minutes_text(seconds) == text
