@@ -309,3 +309,11 @@ def test_results_round_trip_through_json(design):
     contract = result.contract()
     assert set(contract) == {"rubric", "score", "verdict", "cues"}
     assert set(contract["cues"]["metrics"]) == {"hit", "strength", "negated", "evidence"}
+
+
+def test_a_short_reply_to_a_probe_is_graded_not_dismissed(design):
+    reply = "I'd track weekly rides per nurse and safety incidents as the guardrail."
+    assert grade_answer(reply, design).verdict == "insufficient"
+    as_reply = grade_answer(reply, design, follow_up=True)
+    assert as_reply.verdict != "insufficient"
+    assert as_reply.cue("metrics").hit

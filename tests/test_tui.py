@@ -1,39 +1,325 @@
-"""The app shell: it starts on the home screen, respects settings and quits cleanly."""
+"""The app as a user drives it: Pilot tests pin behaviour, snapshots pin the screens."""
 
-from textual.widgets import Static
+from __future__ import annotations
+
+import pytest
+from textual.widgets import DataTable, Static
 
 from interviewcoach.settings import Settings
+from interviewcoach.store import DraftRecord, open_history
 from interviewcoach.tui.app import make_app
+from interviewcoach.tui.screens.confirm import ConfirmScreen
+from interviewcoach.tui.screens.feedback import FeedbackScreen
 from interviewcoach.tui.screens.home import HomeScreen
+from interviewcoach.tui.screens.practice import PracticeScreen
+from interviewcoach.tui.screens.setup import SetupScreen
+from interviewcoach.tui.screens.summary import SummaryScreen
+from interviewcoach.tui.widgets.answer_box import AnswerBox
+from interviewcoach.tui.widgets.transcript import Bubble
+
+FIRST_ANSWER = (
+    "Night-shift nurses finish at 2am when the buses have stopped, and they told us they feel "
+    "unsafe walking to the car park; taxis eat a third of their pay. That is the problem worth "
+    "solving. I'd focus on nurses at large hospitals because their shifts end at predictable "
+    "times. The product is a pooled shuttle booked from the rota. We'd pilot it with one "
+    "hospital for six weeks and work with HR on the rota data."
+)
+PROBE_REPLY = "I'd track weekly rides per nurse, and safety incidents as the guardrail."
+BETTER_ANSWER = FIRST_ANSWER + (
+    " Success is the share of night staff riding weekly and fewer taxi costs; I'd watch "
+    "incidents as a guardrail. I'd build the shuttle first rather than live tracking."
+)
 
 
-async def test_home_screen_shows_what_is_loaded(settings, library):
-    app = make_app(settings, library)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+class FakeClock:
+    """Time that moves only when a test says so."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock():
+    return FakeClock()
+
+
+@pytest.fixture
+def settings():
+    return Settings.model_validate(
+        {"probes": 1, "last_practice": {"category": "product-design", "questions": 2}}
+    )
+
+
+def build(settings, library, clock, seed=1):
+    return make_app(settings, library, clock=clock, seed=seed)
+
+
+async def answer(pilot, text: str) -> None:
+    box = pilot.app.screen.query_one(AnswerBox)
+    box.text = text
+    await pilot.press("ctrl+j")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def said(screen) -> list[str]:
+    return [str(bubble.render()) for bubble in screen.query(Bubble)]
+
+
+async def test_full_practice_flow_with_probe_retry_compare_and_summary(settings, library, clock):
+    app = build(settings, library, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
         assert isinstance(app.screen, HomeScreen)
-        counts = str(app.screen.query_one("#home-counts", Static).render())
-        assert f"{len(library.questions)} questions and {len(library.rubrics)} rubrics" in counts
-        assert "12 product-design" in counts
-        await pilot.press("q")
-    assert app.return_code == 0
+        await pilot.press("s")
+        assert isinstance(app.screen, SetupScreen)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        practice = app.screen
+        assert isinstance(practice, PracticeScreen)
+        question = practice.question
+        assert question.category == "product-design"
+        assert question.prompt in said(practice)[0]
+        assert "left" in str(practice.query_one("#clock", Static).render())
+
+        clock.now += 95
+        await answer(pilot, FIRST_ANSWER)
+        conversation = said(practice)
+        assert conversation[1].startswith("Night-shift nurses")
+        assert practice.stage.name == "probe" and practice.stage.probe is not None
+        assert practice.stage.probe.text in conversation[2]
+
+        await answer(pilot, PROBE_REPLY)
+        feedback = app.screen
+        assert isinstance(feedback, FeedbackScreen)
+        first = feedback.outcome
+        assert first.saved and first.attempt.time_taken_s == 95.0
+        assert first.merged.score >= first.merged.result.score
+        assert "Score " in str(feedback.query_one("#score", Static).render())
+
+        await pilot.press("r")  # retry the same question
+        assert isinstance(app.screen, PracticeScreen) and app.screen.question.id == question.id
+        await answer(pilot, BETTER_ANSWER)
+        if isinstance(app.screen, PracticeScreen):  # a probe came: reply to it
+            await answer(pilot, PROBE_REPLY)
+        feedback = app.screen
+        assert isinstance(feedback, FeedbackScreen)
+        comparison = str(feedback.query_one("#comparison", Static).render())
+        assert comparison.startswith("Against your last try:") and "Gained:" in comparison
+
+        await pilot.press("e")
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert summary.query_one(DataTable).row_count == 2
+
+        await pilot.press("h")
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.query_one("#recent", DataTable).row_count == 2
+
+    with open_history() as store:
+        rows = store.list_attempts()
+        assert len(rows) == 2
+        saved = store.get_attempt(rows[-1].id)
+        assert saved.answer == FIRST_ANSWER and saved.probes[0].answer == PROBE_REPLY
+        assert saved.question_text == question.prompt
+        assert store.drafts() == []
 
 
-async def test_theme_and_name_come_from_settings(library):
-    app = make_app(Settings(theme="nord", name="Ada"), library)
+async def test_drafts_autosave_and_are_offered_back(settings, library, clock):
+    app = build(settings, library, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        box = app.screen.query_one(AnswerBox)
+        box.focus()
+        await pilot.press(*"Half an answer")
+        await pilot.pause(1.3)  # past the autosave delay
+    with open_history() as store:
+        (draft,) = store.drafts()
+    assert draft.text == "Half an answer"
+
+    app = build(settings, library, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        home = app.screen
+        assert "Resume your unfinished answer" in str(home.query_one("#resume").label)
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen.query_one(AnswerBox).text == "Half an answer"
+
+
+async def test_leaving_mid_answer_asks_first_and_keeps_the_draft(settings, library, clock):
+    app = build(settings, library, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        app.screen.query_one(AnswerBox).text = "Something worth keeping"
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert isinstance(app.screen, PracticeScreen)
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+    with open_history() as store:
+        assert [d.text for d in store.drafts()] == ["Something worth keeping"]
+
+
+async def test_an_empty_answer_is_not_sent(settings, library, clock):
+    app = build(settings, library, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        await answer(pilot, "   ")
+        assert app.screen.stage.name == "answer"
+        assert len(said(app.screen)) == 1
+
+
+async def test_clock_warns_and_never_cuts_off(settings, library, clock):
+    app = build(settings, library, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        practice = app.screen
+        limit = practice.question.time_limit_s
+        clock.now += limit - 30
+        practice.tick()
+        assert practice.query_one("#clock").has_class("-low")
+        clock.now += 45
+        practice.tick()
+        assert practice.query_one("#clock").has_class("-over")
+        assert "That's time" in said(practice)[-1]
+        assert not practice.query_one(AnswerBox).disabled
+        await answer(pilot, FIRST_ANSWER)
+        assert practice.time_taken == limit + 15
+
+
+async def test_coach_mode_lights_cues_as_you_type(settings, library, clock):
+    coach = Settings.model_validate(
+        {"probes": 1, "last_practice": {"category": "product-design", "questions": 2, "mode": "coach"}}
+    )
+    app = build(coach, library, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        app.screen.query_one(AnswerBox).text = FIRST_ANSWER
+        await pilot.pause(0.6)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        cues = app.screen.query_one("#coach-cues")
+        lines = [str(cues.get_option_at_index(i).prompt) for i in range(cues.option_count)]
+        assert any(line.startswith("✓ Customer focus") for line in lines)
+
+
+async def test_setup_remembers_the_last_choice(settings, library, clock, isolated_home):
+    from interviewcoach.settings import load_settings
+
+    app = build(settings, library, clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("s")
+        app.screen.query_one("#level").value = "director"
+        app.screen.query_one("#category").value = "any"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert load_settings().last_practice.level == "director"
+
+
+async def test_drill_weakest_cue_from_home(settings, library, clock):
+    from store_helpers import make_attempt
+
+    with open_history() as store:
+        for n in range(4):
+            store.save_attempt(make_attempt(n))
+    app = build(settings, library, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert "Drill" in str(app.screen.query_one("#drill").label)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, PracticeScreen)
+        assert app.screen.question.rubric == "product-design"
+
+
+async def test_no_dead_keys_on_an_empty_home(settings, library, clock):
+    app = build(settings, library, clock)
+    async with app.run_test() as pilot:
+        home = app.screen
+        assert not home.query("#drill") and not home.query("#resume")
+        assert home.check_action("drill", ()) is False and home.check_action("resume", ()) is False
+        await pilot.press("d", "r")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_theme_and_name_come_from_settings(library, clock):
+    app = make_app(Settings(theme="nord", name="Ada"), library, clock=clock)
     async with app.run_test() as pilot:
         await pilot.pause()
         assert app.theme == "nord"
         assert "Welcome back, Ada." in str(app.screen.query_one("#home-title", Static).render())
 
 
-async def test_unknown_theme_falls_back_with_a_warning(library):
-    app = make_app(Settings(theme="no-such-theme"), library)
+async def test_unknown_theme_falls_back_with_a_warning(library, clock):
+    app = make_app(Settings(theme="no-such-theme"), library, clock=clock)
     async with app.run_test() as pilot:
         await pilot.pause()
         assert app.theme == "textual-dark"
         assert any("Unknown theme 'no-such-theme'" in str(n.message) for n in app._notifications)
 
 
-def test_home_screen_snapshot(snap_compare, settings, library):
-    assert snap_compare(make_app(settings, library), terminal_size=(80, 24))
+# --- snapshots: what the user sees ----------------------------------------------------------
+
+SIZES = [(80, 24), (120, 40)]
+
+
+def no_blink(app) -> None:
+    for box in app.screen.query(AnswerBox):
+        box.cursor_blink = False
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_snapshot_home(snap_compare, settings, library, clock, size):
+    assert snap_compare(build(settings, library, clock), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_snapshot_practice_mid_answer(snap_compare, settings, library, clock, size):
+    async def run_before(pilot):
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        no_blink(pilot.app)
+        clock.now += 75
+        pilot.app.screen.query_one(AnswerBox).text = "Night-shift nurses finish at 2am when the buses have stopped,"
+        pilot.app.screen.tick()
+        await pilot.pause()
+
+    assert snap_compare(build(settings, library, clock), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_snapshot_feedback(snap_compare, settings, library, clock, size):
+    async def run_before(pilot):
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        clock.now += 95
+        await answer(pilot, FIRST_ANSWER)
+        if isinstance(pilot.app.screen, PracticeScreen):
+            await answer(pilot, PROBE_REPLY)
+        await pilot.pause()
+
+    assert snap_compare(build(settings, library, clock), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_snapshot_summary(snap_compare, settings, library, clock, size):
+    async def run_before(pilot):
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        for _ in range(2):
+            clock.now += 95
+            await answer(pilot, FIRST_ANSWER)
+            if isinstance(pilot.app.screen, PracticeScreen):
+                await answer(pilot, PROBE_REPLY)
+            await pilot.press("n")
+            await pilot.pause()
+
+    assert snap_compare(build(settings, library, clock), terminal_size=size, run_before=run_before)

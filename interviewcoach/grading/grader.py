@@ -63,9 +63,14 @@ def grade_answer(
     rubric: Rubric,
     question: Question | None = None,
     level: Level | None = None,
+    *,
+    follow_up: bool = False,
 ) -> GradeResult:
     """Grade `answer` with `rubric` (and the question's own phrases, if given).
-    Pure and thread-safe: no I/O, and the same input always gives the same result."""
+    Pure and thread-safe: no I/O, and the same input always gives the same result.
+
+    `follow_up` grades a reply to an interviewer's probe: replies are short by nature,
+    so length neither scales the score down nor makes the reply "insufficient"."""
     if level is None and question is not None and len(question.levels) == 1:
         level = question.levels[0]
     compiled = compiled_rubric(rubric, question, level)
@@ -75,7 +80,7 @@ def grade_answer(
     covered = {i for m in matches for i in range(m.first, m.last + 1)}
     readings = _read_sentences(text, covered, compiled)
     cues = _cue_results(text, compiled, matches, readings)
-    return _overall(text, compiled, cues, readings, question)
+    return _overall(text, compiled, cues, readings, question, follow_up)
 
 
 REPETITION_PENALTY = 0.4
@@ -273,7 +278,7 @@ def _evidence(text: AnalysedText, sentence: Sentence, match: Match, weight: floa
     )
 
 
-def _overall(text, compiled, cues, readings, question) -> GradeResult:
+def _overall(text, compiled, cues, readings, question, follow_up=False) -> GradeResult:
     notes: list[str] = []
     total_weight = sum(c.weight for c in cues) or 1.0
     raw = sum(c.weight * c.strength for c in cues) / total_weight
@@ -282,7 +287,7 @@ def _overall(text, compiled, cues, readings, question) -> GradeResult:
         sum(min(r.specific, 4.0) for r in counted) / len(counted) if counted else 0.0
     )
     substance = 0.4 + 0.6 * min(1.0, specific_per_sentence / 2.0) ** 1.5
-    length = min(1.0, text.word_count / FULL_LENGTH_WORDS) ** 0.5
+    length = 1.0 if follow_up else min(1.0, text.word_count / FULL_LENGTH_WORDS) ** 0.5
     score = round(100 * raw * substance * length)
 
     repeated = sum(1 for r in readings if r.repeated)
@@ -300,7 +305,7 @@ def _overall(text, compiled, cues, readings, question) -> GradeResult:
     if length < 1.0 and text.word_count >= MIN_WORDS:
         notes.append(f"{text.word_count} words: strong answers usually run 150 words or more.")
 
-    insufficient = _insufficient_reason(text, compiled, cues, question)
+    insufficient = _insufficient_reason(text, compiled, cues, question, follow_up)
     if insufficient:
         notes.insert(0, insufficient)
         score = min(score, 10)
@@ -333,9 +338,11 @@ def _probe(compiled: CompiledRubric, cue_id: str) -> str:
     return next(c.cue.probes[0] for c in compiled.cues if c.cue.id == cue_id)
 
 
-def _insufficient_reason(text, compiled, cues, question) -> str | None:
+def _insufficient_reason(text, compiled, cues, question, follow_up=False) -> str | None:
     if text.word_count == 0:
         return "No answer to grade."
+    if follow_up:
+        return None
     if not text.text.isascii():
         letters = [c for c in text.text if c.isalpha()]
         if sum(1 for c in letters if ord(c) < 0x250) < 0.7 * len(letters):  # mostly non-Latin

@@ -1,46 +1,95 @@
-"""The home screen. For now it says what content is loaded; practice hangs here next."""
+"""The home screen: start practising in one key, drill the weakest cue, resume an
+unfinished answer, and see the last few attempts."""
 
 from __future__ import annotations
 
-from collections import Counter
+from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Button, DataTable, Footer, Header, Static
 
-from interviewcoach.banks import Library
-from interviewcoach.settings import Settings
+from interviewcoach.store.history import AttemptSummary, CueRate
+
+
+@dataclass
+class HomeData:
+    """What the home screen shows, read from the history by the app."""
+
+    recent: list[AttemptSummary]
+    weakest: CueRate | None
+    weakest_label: str | None
+    draft_question: str | None
+    draft_saved: str | None
+    history_problem: str | None = None
 
 
 class HomeScreen(Screen[None]):
-    def __init__(self, settings: Settings, library: Library) -> None:
+    BINDINGS = [
+        Binding("s", "start", "Start practice", tooltip="Choose questions and start", id="start"),
+        Binding("d", "drill", "Drill weakest", tooltip="Practise your weakest cue", id="drill"),
+        Binding("r", "resume", "Resume answer", tooltip="Finish the answer you left", id="resume"),
+    ]
+
+    def __init__(self, data: HomeData) -> None:
         super().__init__()
-        self.settings = settings
-        self.library = library
+        self.data = data
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="home-card"):
-            greeting = f"Welcome back, {self.settings.name}." if self.settings.name else "Welcome."
-            yield Static(f"interviewcoach — {greeting}", id="home-title")
-            yield Static(
-                "Your practice partner for product-manager interviews: product design, "
-                "behavioural, strategy, metrics and leadership questions, graded against "
-                "what interviewers listen for."
-            )
-            yield Static(self._counts(), id="home-counts")
-            yield Static(
-                "Practice sessions open here in the next release. Until then, "
-                "`interviewcoach questions` lists what you can practise.",
-                classes="muted",
-            )
+        with VerticalScroll(id="home"):
+            with Vertical(id="home-card"):
+                name = self.app.settings.name
+                yield Static(f"Welcome back, {name}." if name else "Welcome.", id="home-title")
+                yield Static(
+                    "Practise product-manager interviews: answer against the clock, get probed "
+                    "like a real interviewer, and see which words earned each cue.",
+                    classes="muted",
+                )
+                yield Button("Start practice  (s)", id="start", variant="primary")
+                if self.data.weakest is not None:
+                    rate = self.data.weakest
+                    yield Button(f"Drill {self.data.weakest_label}  (d)", id="drill")
+                    yield Static(
+                        f"Your weakest cue: {self.data.weakest_label}, hit in {rate.hits} of "
+                        f"{rate.attempts} attempts.", id="weakest", classes="muted",
+                    )
+                if self.data.draft_question is not None:
+                    yield Button("Resume your unfinished answer  (r)", id="resume", variant="warning")
+                    yield Static(
+                        f"Left unfinished {self.data.draft_saved}: {self.data.draft_question}",
+                        id="draft", classes="muted", markup=False,
+                    )
+                if self.data.history_problem:
+                    yield Static(self.data.history_problem, id="history-problem", markup=False)
+            if self.data.recent:
+                yield Static("Recent attempts", classes="section-title")
+                table = DataTable(id="recent", cursor_type="none", zebra_stripes=True)
+                table.add_columns("When", "Question", "Score", "Verdict")
+                for row in self.data.recent:
+                    table.add_row(row.created_at.astimezone().strftime("%d %b %H:%M"),
+                                  row.question_id or f"{row.rubric_id} rubric", str(row.score), row.verdict)
+                yield table
         yield Footer()
 
-    def _counts(self) -> str:
-        by_category = Counter(str(q.category) for q in self.library.questions.values())
-        lines = [
-            f"{len(self.library.questions)} questions and {len(self.library.rubrics)} rubrics loaded:"
-        ]
-        lines += [f"  • {count} {category}" for category, count in sorted(by_category.items())]
-        return "\n".join(lines)
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Offer only what can be done now: no drill without a weak cue, no resume without a draft.
+        if action == "drill":
+            return self.data.weakest is not None
+        if action == "resume":
+            return self.data.draft_question is not None
+        return True
+
+    def action_start(self) -> None:
+        self.app.start_practice()
+
+    def action_drill(self) -> None:
+        self.app.drill()
+
+    def action_resume(self) -> None:
+        self.app.resume_draft()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.run_action(event.button.id)

@@ -1,0 +1,131 @@
+"""Feedback on one question: the score, every cue with the words that earned it, what
+to work on, and what a strong answer covers. Returns retry, next or end."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+
+from interviewcoach.interviewer import compare, speaking_minutes
+from interviewcoach.tui.screens.practice import Outcome, clock_text
+from interviewcoach.tui.widgets.cue_panel import CueList
+
+PALETTE = ("primary", "secondary", "accent", "warning", "success", "error")
+"""Theme colours given to the cues in turn, so any Textual theme works."""
+
+
+class FeedbackScreen(Screen[str]):
+    BINDINGS = [
+        Binding("r", "choose('retry')", "Retry", tooltip="Answer this question again", id="retry"),
+        Binding("n", "choose('next')", "Next", tooltip="Go on to the next question", id="next"),
+        Binding("e", "choose('end')", "End", tooltip="End the session and see the summary", id="end"),
+    ]
+
+    def __init__(self, outcome: Outcome, last: bool) -> None:
+        super().__init__()
+        self.outcome = outcome
+        self.last = last
+
+    def compose(self) -> ComposeResult:
+        outcome = self.outcome
+        merged = outcome.merged
+        result = merged.result
+        with VerticalScroll(id="feedback"):
+            yield Static(self.headline(), id="score")
+            if outcome.retry_of is not None:
+                yield Static(self.comparison(), id="comparison")
+            if not outcome.saved:
+                yield Static("Not saved to your history; it is kept until you leave, and the "
+                             "summary offers to export it.", id="not-saved")
+            with Horizontal(id="feedback-body"):
+                cues = CueList(id="cues")
+                cues.show(result, merged.recovered)
+                yield cues
+                yield Static(self.highlighted(None), id="answer-view")
+            yield Static(self.coaching(), id="tips", markup=False)
+            if outcome.question.outline:
+                yield Static("A strong answer covers:\n" + "\n".join(f"• {line}" for line in outcome.question.outline),
+                             id="outline", markup=False)
+            yield Static(self.answer_stats(), id="answer-stats", classes="muted")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(CueList).focus()
+        if self.last:
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose" and parameters == ("next",) and self.last:
+            return False  # the last question: "end" shows the summary
+        return True
+
+    def headline(self) -> str:
+        merged = self.outcome.merged
+        verdict = merged.result.verdict
+        line = f"Score {merged.score}/100 · {verdict}"
+        if merged.score != merged.result.score:
+            line += f" (answer {merged.result.score}, raised by your replies to probes)"
+        return line
+
+    def comparison(self) -> str:
+        change, gained, lost = compare(self.outcome.retry_of, self.outcome.merged)
+        labels = {cue.id: cue.label for cue in self.outcome.merged.result.cues}
+        parts = [f"Against your last try: {change:+d} points."]
+        parts.append("Gained: " + (", ".join(labels[c] for c in gained) or "nothing") + ".")
+        parts.append("Lost: " + (", ".join(labels[c] for c in lost) or "nothing") + ".")
+        return " ".join(parts)
+
+    def colours(self) -> dict[str, str]:
+        variables = self.app.theme_variables
+        return {cue.id: variables.get(PALETTE[i % len(PALETTE)], "yellow")
+                for i, cue in enumerate(self.outcome.merged.result.cues)}
+
+    def highlighted(self, selected: str | None) -> Text:
+        """The answer with each cue's evidence in the cue's colour; the selected cue's words
+        stand out in reverse."""
+        answer = self.outcome.attempt.answer
+        text = Text(answer)
+        colours = self.colours()
+        for cue in self.outcome.merged.result.cues:
+            for evidence in cue.evidence:
+                style = f"bold {colours[cue.id]}"
+                if cue.id == selected:
+                    style += " reverse"
+                text.stylize(style, evidence.start, evidence.end)
+        return text
+
+    def coaching(self) -> str:
+        merged = self.outcome.merged
+        lines = []
+        for cue in merged.result.cues:
+            if cue.hit:
+                continue
+            if cue.id in merged.recovered:
+                lines.append(f"↺ {cue.label}: you showed it only when asked; say it unprompted next time.")
+            elif cue.tip:
+                lines.append(f"✗ {cue.label}: {' '.join(cue.tip.split())}")
+        for note in merged.result.notes:
+            lines.append(f"• {note}")
+        return "What to work on:\n" + "\n".join(lines) if lines else "Every cue was there. Well done."
+
+    def answer_stats(self) -> str:
+        attempt = self.outcome.attempt
+        words = self.outcome.merged.result.word_count
+        parts = [f"{words} words"]
+        if attempt.time_taken_s is not None:
+            limit = f" of {clock_text(attempt.time_limit_s)}" if attempt.time_limit_s else ""
+            parts.append(f"took {clock_text(attempt.time_taken_s)}{limit}")
+        parts.append(f"about {speaking_minutes(words):.1f} minutes spoken")
+        return " · ".join(parts)
+
+    @on(OptionList.OptionHighlighted, "#cues")
+    def cue_selected(self, event: OptionList.OptionHighlighted) -> None:
+        self.query_one("#answer-view", Static).update(self.highlighted(event.option.id))
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(choice)

@@ -1,0 +1,90 @@
+"""Practice setup: what to be asked and how. Returns the choice through dismiss()."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Label, Select, Static, Switch
+
+from interviewcoach.models import Category, Level, Stage
+from interviewcoach.settings import PracticeSetup
+
+LEVEL_NAMES = {
+    "apm": "APM", "pm": "PM", "senior-pm": "Senior PM", "principal-pm": "Principal PM",
+    "director": "Director", "vp": "VP of Product", "cpo": "CPO",
+}
+
+
+@dataclass(frozen=True)
+class SetupChoice:
+    setup: PracticeSetup
+    timer: bool
+
+
+class SetupScreen(Screen[SetupChoice | None]):
+    BINDINGS = [
+        Binding("ctrl+s", "begin", "Begin", key_display="^s", tooltip="Start with these choices", id="begin"),
+        Binding("escape", "cancel", "Back", tooltip="Back to the home screen", id="back"),
+    ]
+
+    def __init__(self, setup: PracticeSetup, timer: bool) -> None:
+        super().__init__()
+        self.setup = setup
+        self.timer = timer
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="setup"):
+            yield Static("Practice setup", classes="section-title")
+            with Grid(id="setup-grid"):
+                yield Label("Category")
+                yield Select([("Any", "any"), *((str(c).replace("-", " ").capitalize(), str(c)) for c in Category)],
+                             value=self.setup.category, allow_blank=False, id="category")
+                yield Label("Level")
+                yield Select([(LEVEL_NAMES[str(level)], str(level)) for level in Level],
+                             value=str(self.setup.level), allow_blank=False, id="level")
+                yield Label("Company")
+                yield Select([("Any", "any"), ("Startup", "startup"), ("Big tech", "big-tech")],
+                             value=str(self.setup.stage), allow_blank=False, id="stage")
+                yield Label("Questions")
+                yield Select([(str(n), n) for n in (1, 2, 3, 4, 5, 8, 10)],
+                             value=self.setup.questions if self.setup.questions in (1, 2, 3, 4, 5, 8, 10) else 3,
+                             allow_blank=False, id="questions")
+                yield Label("Order")
+                yield Select([("Random", "random"), ("Not yet practised first", "new"),
+                              ("Weakest cue first", "weakest")],
+                             value=self.setup.order, allow_blank=False, id="order")
+                yield Label("Mode")
+                yield Select([("Interview: cues hidden until you submit", "interview"),
+                              ("Coach: cues light up as you type", "coach")],
+                             value=self.setup.mode, allow_blank=False, id="mode")
+                yield Label("Timer")
+                yield Switch(value=self.timer, id="timer")
+            with Horizontal(id="setup-buttons"):
+                yield Button("Back (esc)", id="back")
+                yield Button("Begin (^s)", id="begin", variant="primary")
+        yield Footer()
+
+    def choice(self) -> SetupChoice:
+        value = lambda widget_id: self.query_one(f"#{widget_id}", Select).value  # noqa: E731
+        setup = PracticeSetup(
+            category=value("category"), level=value("level"), stage=value("stage"),
+            questions=value("questions"), order=value("order"), mode=value("mode"),
+        )
+        return SetupChoice(setup, self.query_one("#timer", Switch).value)
+
+    def action_begin(self) -> None:
+        self.dismiss(self.choice())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "begin":
+            self.action_begin()
+        else:
+            self.action_cancel()
