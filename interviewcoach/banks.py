@@ -214,7 +214,7 @@ def build_library(
 
 
 def _phrase_problems(file: ContentFile) -> list[Problem]:
-    from interviewcoach.grading.compile import phrase_problem
+    from interviewcoach.phrases import phrase_problem
 
     found = []
     if file.rubric:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from interviewcoach.banks import Library, load_library
 from interviewcoach.commands.report import render_report
-from interviewcoach.grading import GradeResult, grade_answer
+from interviewcoach.grading import grade_answer
 from interviewcoach.models import Level, Question, Rubric
 
 

@@ -3,20 +3,15 @@ looks up by their first word's stem. Compiled once per rubric and question, then
 
 from __future__ import annotations
 
-import re
 import threading
 from functools import lru_cache
 from dataclasses import dataclass, field
 
 from interviewcoach.grading import lexicon
+from interviewcoach.phrases import GAP_MARK, PLACEHOLDERS, expand_groups, phrase_problem  # noqa: F401
 from interviewcoach.grading.text import analyse, stem
 from interviewcoach.models import Cue, Level, Question, Rubric
 
-PLACEHOLDERS = {
-    "{number}": "number", "{past}": "past", "{name}": "name", "{plural}": "plural", "*": "any",
-}
-GAP_MARK = "..."
-"""Between two words of a phrase: up to WIDE_GAP words may stand there."""
 WORD_GAP = 2
 """Words that may stand between two words of a phrase anywhere: "talk to our users"."""
 WIDE_GAP = 5
@@ -87,60 +82,6 @@ class CompiledRubric:
 def _word_tokens(word: str) -> tuple:
     """The tokens of one word of a phrase; rubrics repeat words across many phrases."""
     return tuple(analyse(word).tokens)
-
-
-_GROUP = re.compile(r"\(([^()]*)\)")
-MAX_EXPANSIONS = 64
-
-
-def expand_groups(text: str) -> list[str]:
-    """`success (is|would be) clear` -> `success is clear`, `success would be clear`:
-    a group in parentheses offers alternatives of several words."""
-    found = _GROUP.search(text)
-    if not found:
-        return [" ".join(text.split())]
-    expanded: list[str] = []
-    for option in found.group(1).split("|"):
-        expanded.extend(expand_groups(text[: found.start()] + f" {option} " + text[found.end() :]))
-    return expanded[:MAX_EXPANSIONS]
-
-
-def phrase_problem(text: str) -> str | None:
-    """Why `text` is not a usable phrase, or None. `a|b` alternatives must each be one
-    word ("while i was|running" would mean "while i was" or "while i running"); for
-    alternatives of several words, use a group: "while (i was|running)"."""
-    if text.count("(") != text.count(")") or "((" in text:
-        return f"phrase {text!r}: unbalanced or nested parentheses"
-    for expansion in expand_groups(text):
-        if "(" in expansion or ")" in expansion:
-            return f"phrase {text!r}: unbalanced or nested parentheses"
-        problem = _plain_phrase_problem(expansion, text)
-        if problem:
-            return problem
-    return None
-
-
-def _plain_phrase_problem(expansion: str, text: str) -> str | None:
-    chunks = expansion.split()
-    if not any(chunk not in PLACEHOLDERS and chunk != GAP_MARK for chunk in chunks):
-        return f"phrase {text!r} has no word to match"
-    if chunks[0] == GAP_MARK or chunks[-1] == GAP_MARK:
-        return f"phrase {text!r}: '...' must stand between two words"
-    for chunk in chunks:
-        if "|" not in chunk:
-            continue
-        if any(option in PLACEHOLDERS for option in chunk.split("|")):
-            return (
-                f"phrase {text!r}: a placeholder cannot be one of several alternatives; "
-                "write it as a phrase of its own"
-            )
-        for alternative in chunk.lstrip("=").split("|"):
-            if len(_word_tokens(alternative)) != 1:
-                return (
-                    f"phrase {text!r}: alternative {alternative!r} is not a single word; "
-                    "put alternatives of several words in a group: (a b|c d)"
-                )
-    return None
 
 
 def compile_phrase(text: str) -> tuple[Element, ...]:

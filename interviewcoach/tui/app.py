@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import time
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from interviewcoach.banks import Library
 from interviewcoach.interviewer import choose_questions, questions_for_cue
 from interviewcoach.models import Level
 from interviewcoach.settings import Settings, save_settings
-from interviewcoach.store import AttemptRecord, HistoryError, HistoryStore, SessionRecord, open_history
+from interviewcoach.store import HistoryError, HistoryStore, open_history
 from interviewcoach.tui.commands import PracticeCommands
 from interviewcoach.tui.screens.home import HomeData, HomeScreen
 from interviewcoach.tui.screens.practice import Outcome, PracticePlan, PracticeScreen
@@ -126,7 +127,7 @@ class InterviewCoachApp(App[None]):
             self.notify("No questions match that setup; try another level or category.", severity="warning")
             return
         self.practise(PracticePlan(questions, choice.setup, choice.timer, self.settings.probes, seed,
-                                   SessionRecord().uid))
+                                   uuid.uuid4().hex))
 
     def drill(self) -> None:
         if self.store is None:
@@ -140,7 +141,7 @@ class InterviewCoachApp(App[None]):
         random.Random(seed).shuffle(questions)
         plan_setup = setup.model_copy(update={"questions": min(3, len(questions))})
         self.practise(PracticePlan(questions[:3], plan_setup, self.settings.timer, self.settings.probes,
-                                   seed, SessionRecord().uid))
+                                   seed, uuid.uuid4().hex))
 
     def resume_draft(self) -> None:
         if self.store is None:
@@ -149,7 +150,7 @@ class InterviewCoachApp(App[None]):
         if not drafts:
             return
         draft = drafts[0]
-        session_uid = draft.context.get("session") or SessionRecord().uid
+        session_uid = draft.context.get("session") or uuid.uuid4().hex
         plan = PracticePlan([self.library.questions[draft.question_id]],
                             self.settings.last_practice.model_copy(update={"questions": 1}),
                             self.settings.timer, self.settings.probes, self.new_seed(), session_uid,
@@ -157,6 +158,8 @@ class InterviewCoachApp(App[None]):
         self.practise(plan)
 
     def practise(self, plan: PracticePlan) -> None:
+        from interviewcoach.store.records import SessionRecord
+
         if self.store is not None:
             try:
                 self.store.start_session(SessionRecord(
@@ -170,7 +173,7 @@ class InterviewCoachApp(App[None]):
 
     # --- saving and the end of a session ------------------------------------------------------------
 
-    def save_attempt(self, attempt: AttemptRecord, draft_key: str | None) -> bool:
+    def save_attempt(self, attempt, draft_key: str | None) -> bool:
         """Save, or say why not; an unsaved attempt stays in memory for the summary's export."""
         if self.store is None:
             return False

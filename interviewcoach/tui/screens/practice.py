@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,12 +18,15 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
-from interviewcoach.grading import GradeResult, grade_answer
+from interviewcoach.grading.result import GradeResult
 from interviewcoach.interviewer import MergedGrade, Probe, QuestionTurn
 from interviewcoach.models import Level, Question
 from interviewcoach.settings import PracticeSetup
-from interviewcoach.store import AttemptRecord, DraftRecord, HistoryError, ProbeExchange
+from interviewcoach.store import HistoryError
 from interviewcoach.tui.widgets.answer_box import AnswerBox
+
+if TYPE_CHECKING:
+    from interviewcoach.store.records import AttemptRecord
 from interviewcoach.tui.widgets.cue_panel import CueList
 from interviewcoach.tui.widgets.transcript import Transcript
 
@@ -199,6 +203,8 @@ class PracticeScreen(Screen[None]):
         self._coach_timer = self.set_timer(COACH_DELAY_S, lambda: self.grade(self.query_one(AnswerBox).text, "coach"))
 
     def save_draft(self) -> None:
+        from interviewcoach.store.records import DraftRecord
+
         store = self.app.store
         text = self.query_one(AnswerBox).text
         if store is None or self.stage.name != "answer" or not text.strip():
@@ -239,6 +245,9 @@ class PracticeScreen(Screen[None]):
 
     @work(thread=True, exclusive=False, exit_on_error=False, group="grade")
     def grade(self, text: str, kind: str) -> None:
+        # Imported here: the grader loads on the first answer, not while the app starts.
+        from interviewcoach.grading.grader import grade_answer
+
         question = self.question
         rubric = self.app.library.rubrics[question.rubric]
         result = grade_answer(text, rubric, question, Level(self.plan.setup.level),
@@ -272,6 +281,8 @@ class PracticeScreen(Screen[None]):
             self.query_one(AnswerBox).disabled = False
 
     def finish_question(self) -> None:
+        from interviewcoach.store.records import AttemptRecord, ProbeExchange
+
         self.stage.name = "done"
         merged = self.turn.merged()
         question = self.question

@@ -10,7 +10,7 @@ from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Label, Select, Static, Switch
 
-from interviewcoach.models import Category, Level, Stage
+from interviewcoach.models import Category, Level
 from interviewcoach.settings import PracticeSetup
 
 LEVEL_NAMES = {

@@ -1,0 +1,76 @@
+"""The syntax of rubric phrases, checked without loading the grader: validation runs on
+every start, and must stay cheap.
+
+A phrase is words separated by spaces. `a|b` offers one-word alternatives at a place,
+`(a b|c d)` alternatives of several words, `...` a wide gap, `=word` an exact form, and
+{number}, {past}, {name}, {plural} and * stand for a word of a kind."""
+
+from __future__ import annotations
+
+import re
+
+from interviewcoach.grading.lexicon import IRREGULAR_NOT
+
+PLACEHOLDERS = {
+    "{number}": "number", "{past}": "past", "{name}": "name", "{plural}": "plural", "*": "any",
+}
+GAP_MARK = "..."
+"""Between two words of a phrase: up to WIDE_GAP words may stand there."""
+MAX_EXPANSIONS = 64
+
+_GROUP = re.compile(r"\(([^()]*)\)")
+# What the answer tokeniser reads as one token; contractions such as "can't" are two.
+_ONE_WORD = re.compile(r"[^\W_]+(?:['’]s)?|\d+(?:[.,]\d+)+|[%$€£]")
+
+
+def expand_groups(text: str) -> list[str]:
+    """`success (is|would be) clear` -> `success is clear`, `success would be clear`."""
+    found = _GROUP.search(text)
+    if not found:
+        return [" ".join(text.split())]
+    expanded: list[str] = []
+    for option in found.group(1).split("|"):
+        expanded.extend(expand_groups(text[: found.start()] + f" {option} " + text[found.end() :]))
+    return expanded[:MAX_EXPANSIONS]
+
+
+def is_one_word(word: str) -> bool:
+    return bool(_ONE_WORD.fullmatch(word)) and word.lower() not in IRREGULAR_NOT
+
+
+def phrase_problem(text: str) -> str | None:
+    """Why `text` is not a usable phrase, or None. `a|b` alternatives must each be one
+    word ("while i was|running" would mean "while i was" or "while i running"); for
+    alternatives of several words, use a group: "while (i was|running)"."""
+    if text.count("(") != text.count(")") or "((" in text:
+        return f"phrase {text!r}: unbalanced or nested parentheses"
+    for expansion in expand_groups(text):
+        if "(" in expansion or ")" in expansion:
+            return f"phrase {text!r}: unbalanced or nested parentheses"
+        problem = _plain_phrase_problem(expansion, text)
+        if problem:
+            return problem
+    return None
+
+
+def _plain_phrase_problem(expansion: str, text: str) -> str | None:
+    chunks = expansion.split()
+    if not any(chunk not in PLACEHOLDERS and chunk != GAP_MARK for chunk in chunks):
+        return f"phrase {text!r} has no word to match"
+    if chunks[0] == GAP_MARK or chunks[-1] == GAP_MARK:
+        return f"phrase {text!r}: '...' must stand between two words"
+    for chunk in chunks:
+        if "|" not in chunk:
+            continue
+        if any(option in PLACEHOLDERS for option in chunk.split("|")):
+            return (
+                f"phrase {text!r}: a placeholder cannot be one of several alternatives; "
+                "write it as a phrase of its own"
+            )
+        for alternative in chunk.lstrip("=").split("|"):
+            if not is_one_word(alternative):
+                return (
+                    f"phrase {text!r}: alternative {alternative!r} is not a single word; "
+                    "put alternatives of several words in a group: (a b|c d)"
+                )
+    return None
