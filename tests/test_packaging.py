@@ -37,3 +37,11 @@ def test_exact_pins_only_where_snapshots_need_them():
     pinned = {r.split("==")[0] for r in requirements if "==" in r}
     assert pinned == {"textual", "pytest-textual-snapshot"}
     assert all(">=" in r for r in requirements if "==" not in r)
+
+
+def test_readme_screenshots_are_the_current_snapshots():
+    """docs/ holds copies of snapshot SVGs for the README; a changed screen must update both."""
+    snapshots = REPO / "tests" / "__snapshots__" / "test_tui"
+    for doc, snapshot in (("feedback.svg", "test_snapshot_feedback[120x40].svg"),
+                          ("practice.svg", "test_snapshot_practice_mid_answer[120x40].svg")):
+        assert (REPO / "docs" / doc).read_text() == (snapshots / snapshot).read_text(), doc

@@ -18,16 +18,17 @@ from interviewcoach.tui.widgets.answer_box import AnswerBox
 from interviewcoach.tui.widgets.transcript import Bubble
 
 FIRST_ANSWER = (
-    "Night-shift nurses finish at 2am when the buses have stopped, and they told us they feel "
-    "unsafe walking to the car park; taxis eat a third of their pay. That is the problem worth "
-    "solving. I'd focus on nurses at large hospitals because their shifts end at predictable "
-    "times. The product is a pooled shuttle booked from the rota. We'd pilot it with one "
-    "hospital for six weeks and work with HR on the rota data."
+    "Grandparents who live alone want to see their grandchildren, but they told us video apps "
+    "ask for passwords and updates, and they panic when the screen changes. That is the problem "
+    "worth solving: the call is often their main contact of the week. I'd focus on grandparents "
+    "whose family lives abroad, because nobody nearby can fix the gadget. The product is a frame "
+    "that answers calls from family by itself. We'd run a beta with fifty families through a "
+    "care charity."
 )
-PROBE_REPLY = "I'd track weekly rides per nurse, and safety incidents as the guardrail."
+PROBE_REPLY = "I'd track calls per week per household, and returns in the first month as the guardrail."
 BETTER_ANSWER = FIRST_ANSWER + (
-    " Success is the share of night staff riding weekly and fewer taxi costs; I'd watch "
-    "incidents as a guardrail. I'd build the shuttle first rather than live tracking."
+    " Success is calls per week and the share of calls the grandparent starts; I'd watch returns "
+    "as a guardrail. I'd build auto-answer first rather than photo sharing."
 )
 
 
@@ -87,7 +88,7 @@ async def test_full_practice_flow_with_probe_retry_compare_and_summary(settings,
         clock.now += 95
         await answer(pilot, FIRST_ANSWER)
         conversation = said(practice)
-        assert conversation[1].startswith("Night-shift nurses")
+        assert conversation[1].startswith("Grandparents who live alone")
         assert practice.stage.name == "probe" and practice.stage.probe is not None
         assert practice.stage.probe.text in conversation[2]
 
@@ -204,7 +205,7 @@ async def test_coach_mode_lights_cues_as_you_type(settings, library, clock):
         await pilot.press("s", "ctrl+s")
         await pilot.pause()
         app.screen.query_one(AnswerBox).text = FIRST_ANSWER
-        await pilot.pause(0.6)
+        await pilot.pause(0.6)  # past the coach delay
         await app.workers.wait_for_complete()
         await pilot.pause()
         cues = app.screen.query_one("#coach-cues")
@@ -288,7 +289,7 @@ def test_snapshot_practice_mid_answer(snap_compare, settings, library, clock, si
         await pilot.pause()
         no_blink(pilot.app)
         clock.now += 75
-        pilot.app.screen.query_one(AnswerBox).text = "Night-shift nurses finish at 2am when the buses have stopped,"
+        pilot.app.screen.query_one(AnswerBox).text = "Grandparents who live alone want to see their grandchildren,"
         pilot.app.screen.tick()
         await pilot.pause()
 
