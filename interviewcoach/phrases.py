@@ -20,6 +20,7 @@ MAX_EXPANSIONS = 64
 
 _GROUP = re.compile(r"\(([^()]*)\)")
 # What the answer tokeniser reads as one token; contractions such as "can't" are two.
+_HAS_WORD = re.compile(r"[^\W_]|[%$€£]")
 _ONE_WORD = re.compile(r"[^\W_]+(?:['’]s)?|\d+(?:[.,]\d+)+|[%$€£]")
 
 
@@ -60,6 +61,11 @@ def _plain_phrase_problem(expansion: str, text: str) -> str | None:
     if chunks[0] == GAP_MARK or chunks[-1] == GAP_MARK:
         return f"phrase {text!r}: '...' must stand between two words"
     for chunk in chunks:
+        if chunk in PLACEHOLDERS or chunk == GAP_MARK:
+            continue
+        for option in chunk.lstrip("=").split("|"):
+            if not _HAS_WORD.search(option):
+                return f"phrase {text!r}: {option!r} is not a word (only letters, digits and % $ € £ are matched)"
         if "|" not in chunk:
             continue
         if any(option in PLACEHOLDERS for option in chunk.split("|")):
