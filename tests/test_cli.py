@@ -30,7 +30,9 @@ def test_questions_lists_every_bundled_question_with_prompt(capsys, library):
     code, out, _ = run(capsys, "questions")
     assert code == 0
     assert out.splitlines()[0].split() == ["ID", "LEVELS", "STAGE", "TIME"]
-    assert "\nproduct-design (12)\n" in out and "\nbehavioural (12)\n" in out
+    for category in ("product-design", "behavioural", "product-strategy", "metrics", "leadership"):
+        count = len(library.find_questions(category=category))
+        assert f"\n{category} ({count})\n" in out
     for question in library.questions.values():
         assert question.id in out
     assert "Design a grocery-shopping app for people who are blind" in out
@@ -94,10 +96,12 @@ def test_broken_user_bank_stops_commands_with_exit_2_and_no_traceback(capsys):
 # --- validate ------------------------------------------------------------------------
 
 
-def test_validate_bundled_content_passes(capsys):
+def test_validate_bundled_content_passes(capsys, library):
     code, out, _ = run(capsys, "validate")
     assert code == 0
-    assert out.startswith("OK: 4 file(s), 2 rubric(s), 24 question(s).")
+    assert out.startswith(
+        f"OK: {len(library.files)} file(s), {len(library.rubrics)} rubric(s), {len(library.questions)} question(s)."
+    )
 
 
 def test_validate_reports_every_kind_of_problem_and_exits_2(capsys, write):
