@@ -270,11 +270,12 @@ def _reference_problems(
     cue_ids = [cue.id for cue in rubric.cues]
     return [
         file.problem(
-            loc + ("extra_phrases", cue_id),
+            loc + (field, cue_id) if field == "extra_phrases" else loc + (field,),
             f"question '{question.id}': rubric '{rubric.id}' has no cue '{cue_id}'"
             f"{_suggest(cue_id, cue_ids)}",
         )
-        for cue_id in question.extra_phrases
+        for field, named in (("extra_phrases", question.extra_phrases), ("focus_cues", question.focus_cues))
+        for cue_id in named
         if cue_id not in cue_ids
     ]
 

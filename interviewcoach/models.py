@@ -127,8 +127,11 @@ class Question(_Model):
     tags: list[Slug] = []
     extra_phrases: dict[CueId, list[Text]] = {}
     """Question-specific phrases that also evidence a rubric cue, keyed by cue id."""
+    focus_cues: list[CueId] = []
+    """The rubric cues this question asks about; empty means all. A focused question
+    ("how would you keep your best PMs?") is scored on those cues only."""
 
-    _unique_levels = field_validator("levels", "tags")(_no_repeats)
+    _unique_levels = field_validator("levels", "tags", "focus_cues")(_no_repeats)
 
 
 class QuestionBank(_Model):

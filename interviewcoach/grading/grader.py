@@ -78,8 +78,9 @@ def grade_answer(
     matches = _resolve(find_matches(text, compiled))
     judge_context(text, matches, story=rubric.answer_kind == "story")
     covered = {i for m in matches for i in range(m.first, m.last + 1)}
-    readings = _read_sentences(text, covered, compiled)
-    cues = _cue_results(text, compiled, matches, readings)
+    claims = _claims(text, matches)
+    readings = _read_sentences(text, covered, compiled, claims)
+    cues = _cue_results(text, compiled, matches, readings, claims, question)
     return _overall(text, compiled, cues, readings, question, follow_up)
 
 
@@ -118,7 +119,18 @@ def _overlap(a: Match, b: Match) -> bool:
     return a.first <= b.last and b.first <= a.last
 
 
-def _read_sentences(text: AnalysedText, covered: set[int], compiled: CompiledRubric) -> list[_SentenceReading]:
+def _claims(text: AnalysedText, matches: list[Match]) -> dict[int, set[int]]:
+    """Sentence index -> the cues it claims with a strong phrase."""
+    claims: dict[int, set[int]] = {}
+    for match in matches:
+        if not match.negated and match.pattern.role == STRONG:
+            claims.setdefault(text.tokens[match.first].sentence, set()).add(match.pattern.cue)
+    return claims
+
+
+def _read_sentences(
+    text: AnalysedText, covered: set[int], compiled: CompiledRubric, claims: dict[int, set[int]]
+) -> list[_SentenceReading]:
     story = compiled.rubric.answer_kind == "story"
     readings = []
     seen: dict[str, list[str]] = {}
@@ -156,7 +168,10 @@ def _read_sentences(text: AnalysedText, covered: set[int], compiled: CompiledRub
             specific += weight
         stops = sum(1 for t in words if t.is_stop)
         list_like = specific < 2 and len(words) >= 5 and (
-            stops / len(words) < 0.15 or _comma_list(text, sentence)
+            stops / len(words) < 0.15
+            # A list of short items is gaming when its items claim several cues
+            # ("build an MVP, run a beta, measure KPIs"), not when it breaks one idea down.
+            or (len(claims.get(sentence.index, ())) >= 3 and _comma_list(text, sentence))
         )
         jargon_heavy = jargon >= 2 and jargon >= specific
         quality = 1.0
@@ -203,14 +218,10 @@ def _match_value(match: Match, reading: _SentenceReading) -> float:
     return base * match.factor * reading.quality
 
 
-def _cue_results(text, compiled, matches, readings) -> list[CueResult]:
+def _cue_results(text, compiled, matches, readings, claims, question=None) -> list[CueResult]:
     tokens = text.tokens
     sentences = text.sentences
-    # How many cues each sentence claims with a strong phrase.
-    claims: dict[int, set[int]] = {}
-    for match in matches:
-        if not match.negated and match.pattern.role == STRONG:
-            claims.setdefault(tokens[match.first].sentence, set()).add(match.pattern.cue)
+    focus = set(question.focus_cues) if question is not None and question.focus_cues else None
     repeated = sum(1 for r in readings if r.repeated)
     # An answer that is mostly the same sentence again is gaming, not answering.
     repetition = REPETITION_PENALTY if repeated >= 2 and repeated * 3 >= len(readings) else 1.0
@@ -254,11 +265,12 @@ def _cue_results(text, compiled, matches, readings) -> list[CueResult]:
                 hit=hit,
                 strength=strength,
                 negated=bool(negated) and not hit,
-                weight=compiled_cue.weight,
+                # Cues a question does not ask about are shown but count nothing.
+                weight=compiled_cue.weight if focus is None or cue.id in focus else 0.0,
                 evidence=evidence,
                 negated_evidence=negated,
-                tip=None if hit else cue.tip,
-                probe=None if hit else cue.probes[0],
+                tip=None if hit or (focus is not None and cue.id not in focus) else cue.tip,
+                probe=None if hit or (focus is not None and cue.id not in focus) else cue.probes[0],
             )
         )
     return results
