@@ -1,12 +1,10 @@
 """The history store: never lose an answer, keep it private, survive crashes and damage."""
 
-import json
 import os
 import sqlite3
 import stat
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest

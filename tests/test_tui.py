@@ -6,7 +6,7 @@ import pytest
 from textual.widgets import DataTable, Static
 
 from interviewcoach.settings import Settings
-from interviewcoach.store import DraftRecord, open_history
+from interviewcoach.store import open_history
 from interviewcoach.tui.app import make_app
 from interviewcoach.tui.screens.confirm import ConfirmScreen
 from interviewcoach.tui.screens.feedback import FeedbackScreen

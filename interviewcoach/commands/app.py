@@ -15,5 +15,5 @@ def run_app(args: argparse.Namespace) -> int:
     library = load_library(args.bank_dirs)
     from interviewcoach.tui.app import make_app
 
-    make_app(settings, library).run()
+    make_app(settings, library, bank_dirs=tuple(args.bank_dirs)).run()
     return 0

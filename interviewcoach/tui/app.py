@@ -42,8 +42,10 @@ class InterviewCoachApp(App[None]):
         history_path: Path | None = None,
         clock: Callable[[], float] = time.monotonic,
         seed: int | None = None,
+        bank_dirs: tuple[Path, ...] = (),
     ) -> None:
         super().__init__()
+        self.bank_dirs = bank_dirs
         self.settings = settings
         self.library = library
         self.history_path = history_path
@@ -96,6 +98,40 @@ class InterviewCoachApp(App[None]):
         while len(self.screen_stack) > 2:
             self.pop_screen()
         self.switch_screen(HomeScreen(self.home_data()))
+
+    def open_bank(self) -> None:
+        from interviewcoach.tui.screens.bank import BankScreen
+
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.switch_screen(BankScreen())
+
+    def own_question_ids(self) -> set[str]:
+        from interviewcoach.user_bank import user_bank_path
+
+        path = user_bank_path().resolve()
+        return {
+            index_question.id
+            for file in self.library.files if file.path.resolve() == path
+            for _, index_question in file.questions
+        }
+
+    def reload_library(self) -> bool:
+        """Read every bank again (after the user saved a question); say so if one is broken."""
+        from interviewcoach.banks import load_library
+        from interviewcoach.problems import ProblemsFound
+
+        try:
+            self.library = load_library(self.bank_dirs)
+        except ProblemsFound as problems:
+            self.notify(f"Your banks have problems:\n{problems}", severity="error", timeout=15)
+            return False
+        return True
+
+    def practise_question(self, question) -> None:
+        setup = self.settings.last_practice.model_copy(update={"questions": 1})
+        self.practise(PracticePlan([question], setup, self.settings.timer, self.settings.probes,
+                                   self.new_seed(), uuid.uuid4().hex))
 
     def new_seed(self) -> int:
         return self.seed if self.seed is not None else random.randrange(1 << 30)
@@ -218,5 +254,7 @@ def make_app(
     history_path: Path | None = None,
     clock: Callable[[], float] = time.monotonic,
     seed: int | None = None,
+    bank_dirs: tuple[Path, ...] = (),
 ) -> InterviewCoachApp:
-    return InterviewCoachApp(settings, library, history_path=history_path, clock=clock, seed=seed)
+    return InterviewCoachApp(settings, library, history_path=history_path, clock=clock, seed=seed,
+                             bank_dirs=bank_dirs)

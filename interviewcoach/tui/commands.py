@@ -11,7 +11,8 @@ class PracticeCommands(Provider):
         from interviewcoach.tui.screens.home import HomeScreen
 
         on_home = isinstance(app.screen, HomeScreen)
-        commands = [("Start practice", "Choose questions and start", app.start_practice)] if on_home else []
+        commands = [("Start practice", "Choose questions and start", app.start_practice),
+                    ("Question bank", "Browse, search and write questions", app.open_bank)] if on_home else []
         if on_home and app.screen.data.weakest is not None:
             commands.append((f"Drill {app.screen.data.weakest_label}", "Practise your weakest cue", app.drill))
         if on_home and app.screen.data.draft_question is not None:

@@ -31,6 +31,7 @@ class HomeScreen(Screen[None]):
         Binding("s", "start", "Start practice", tooltip="Choose questions and start", id="start"),
         Binding("d", "drill", "Drill weakest", tooltip="Practise your weakest cue", id="drill"),
         Binding("r", "resume", "Resume answer", tooltip="Finish the answer you left", id="resume"),
+        Binding("b", "bank", "Question bank", tooltip="Browse, search and write questions", id="bank"),
     ]
 
     def __init__(self, data: HomeData) -> None:
@@ -49,6 +50,7 @@ class HomeScreen(Screen[None]):
                     classes="muted",
                 )
                 yield Button("Start practice  (s)", id="start", variant="primary")
+                yield Button("Question bank  (b)", id="bank")
                 if self.data.weakest is not None:
                     rate = self.data.weakest
                     yield Button(f"Drill {self.data.weakest_label}  (d)", id="drill")
@@ -90,6 +92,9 @@ class HomeScreen(Screen[None]):
 
     def action_resume(self) -> None:
         self.app.resume_draft()
+
+    def action_bank(self) -> None:
+        self.app.open_bank()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.run_action(event.button.id)

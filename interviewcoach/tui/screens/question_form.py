@@ -1,0 +1,137 @@
+"""Write or edit a question of your own. The form validates as you type, with the same
+rules as `interviewcoach validate`, and saves to your bank file."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, Select, SelectionList, Static, TextArea
+
+from interviewcoach.models import Category, Level, Question
+from interviewcoach.problems import field_path
+from interviewcoach.tui.screens.setup import LEVEL_NAMES
+from interviewcoach.user_bank import question_problems, save_user_question
+
+
+def lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class QuestionForm(Screen[str | None]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", key_display="^s", tooltip="Save to your question bank", id="save-question"),
+        Binding("escape", "cancel", "Cancel", tooltip="Leave without saving", id="cancel-question"),
+    ]
+
+    def __init__(self, question: Question | None) -> None:
+        super().__init__()
+        self.original = question
+
+    def compose(self) -> ComposeResult:
+        q = self.original
+        rubrics = sorted(self.app.library.rubrics)
+        with VerticalScroll(id="form"):
+            yield Static("Edit your question" if q else "Write a question of your own", classes="section-title")
+            with Grid(id="form-grid"):
+                yield Label("Id")
+                yield Input(q.id if q else "", placeholder="my-question-id", id="f-id")
+                yield Label("Question")
+                yield TextArea(q.prompt if q else "", id="f-prompt", soft_wrap=True)
+                yield Label("Category")
+                yield Select([(str(c), str(c)) for c in Category], value=str(q.category) if q else "product-design",
+                             allow_blank=False, id="f-category")
+                yield Label("Rubric")
+                yield Select([(r, r) for r in rubrics], value=q.rubric if q else "product-design",
+                             allow_blank=False, id="f-rubric")
+                yield Label("Levels")
+                yield SelectionList[str](*[(LEVEL_NAMES[str(level)], str(level), bool(q and level in q.levels))
+                                           for level in Level], id="f-levels")
+                yield Label("Company")
+                yield Select([("Any", "any"), ("Startup", "startup"), ("Big tech", "big-tech")],
+                             value=str(q.stage) if q else "any", allow_blank=False, id="f-stage")
+                yield Label("Minutes")
+                yield Input(str((q.time_limit_s if q else 300) // 60), id="f-minutes", type="integer")
+                yield Label("Follow-ups")
+                yield TextArea("\n".join(q.follow_ups) if q else "", id="f-follow-ups", soft_wrap=True)
+                yield Label("Outline")
+                yield TextArea("\n".join(q.outline) if q else "", id="f-outline", soft_wrap=True)
+                yield Label("Tags")
+                yield Input(", ".join(q.tags) if q else "", placeholder="comma, separated", id="f-tags")
+            yield Static(id="form-problems", markup=False)
+            with Horizontal(id="form-buttons"):
+                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Save (^s)", id="save", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.check()
+
+    def data(self) -> dict:
+        minutes = self.query_one("#f-minutes", Input).value.strip()
+        return {
+            "id": self.query_one("#f-id", Input).value.strip(),
+            "prompt": self.query_one("#f-prompt", TextArea).text.strip(),
+            "category": self.query_one("#f-category", Select).value,
+            "rubric": self.query_one("#f-rubric", Select).value,
+            "levels": list(self.query_one("#f-levels", SelectionList).selected),
+            "stage": self.query_one("#f-stage", Select).value,
+            "time_limit_s": int(minutes) * 60 if minutes.isdigit() else minutes,
+            "follow_ups": lines(self.query_one("#f-follow-ups", TextArea).text),
+            "outline": lines(self.query_one("#f-outline", TextArea).text),
+            "tags": [t.strip() for t in self.query_one("#f-tags", Input).value.split(",") if t.strip()],
+        }
+
+    def validate(self) -> tuple[Question | None, list[str]]:
+        try:
+            question = Question.model_validate(self.data())
+        except ValidationError as error:
+            names = {"time_limit_s": "minutes", "prompt": "question"}
+            return None, [
+                f"{names.get(str(e['loc'][0]), field_path(e['loc']))}: {e['msg'].removeprefix('Value error, ')}"
+                for e in error.errors(include_url=False)
+            ]
+        replacing = self.original.id if self.original else None
+        return question, question_problems(self.app.library, question, replacing)
+
+    def check(self) -> bool:
+        question, problems = self.validate()
+        box = self.query_one("#form-problems", Static)
+        box.update("\n".join(f"• {p}" for p in problems) if problems else "Ready to save.")
+        box.set_class(bool(problems), "-problems")
+        self.query_one("#save", Button).disabled = bool(problems)
+        return not problems
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(SelectionList.SelectedChanged)
+    def changed(self) -> None:
+        self.check()
+
+    def action_save(self) -> None:
+        question, problems = self.validate()
+        if question is None or problems:
+            self.check()
+            self.notify("Fix the problems listed before saving.", severity="warning")
+            return
+        try:
+            save_user_question(question, self.original.id if self.original else None)
+        except OSError as error:
+            self.notify(f"Could not save: {error}", severity="error", timeout=10)
+            return
+        if not self.app.reload_library():
+            return
+        self.dismiss(question.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
