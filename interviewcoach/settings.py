@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -11,6 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from interviewcoach import locations
+from interviewcoach.files import write_atomically
 from interviewcoach.models import Category, Level, Stage
 from interviewcoach.problems import (
     Problem,
@@ -83,19 +82,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
 
     path = path or locations.settings_path()
     locations.ensure_private_dir(path.parent)
-    payload = tomli_w.dumps(settings.model_dump(mode="json")).encode("utf-8")
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as temp:
-            temp.write(payload)
-            temp.flush()
-            os.fsync(temp.fileno())
-        os.chmod(temp_name, 0o600)
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-    return path
+    return write_atomically(path, tomli_w.dumps(settings.model_dump(mode="json")))
 
 
 def setting_keys() -> list[str]:

@@ -4,13 +4,12 @@ never written."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 import tomllib
 from pathlib import Path
 
 from interviewcoach import locations
 from interviewcoach.banks import Library
+from interviewcoach.files import write_atomically
 from interviewcoach.models import Question, QuestionBank
 
 USER_BANK_FILE = "my-questions.toml"
@@ -64,14 +63,5 @@ def save_user_question(question: Question, replacing: str | None = None, path: P
     bank = QuestionBank(title="My questions", questions=questions)
     payload = HEADER + tomli_w.dumps(bank.model_dump(mode="json", exclude_defaults=True), multiline_strings=True)
     locations.ensure_private_dir(path.parent)
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=".my-questions-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(payload)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    write_atomically(path, payload)
     return path

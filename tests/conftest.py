@@ -45,6 +45,18 @@ def write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     return write_file
 
 
+def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
+    """Run the command line in-process: (exit code, stdout, stderr)."""
+    from interviewcoach.cli import main
+
+    try:
+        code = main(list(argv))
+    except SystemExit as exit_:  # argparse exits for --help, --version and bad usage
+        code = exit_.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
 RUBRIC = '''id = "{id}"
 title = "Test rubric"
 description = "A rubric for tests."

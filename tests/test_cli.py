@@ -9,18 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import question_toml
+from conftest import question_toml, run_cli as run
 from interviewcoach import __version__, locations
-from interviewcoach.cli import main
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:  # argparse exits for --help, --version and bad usage
-        code = exit_.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 # --- questions -----------------------------------------------------------------------

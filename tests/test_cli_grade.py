@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from interviewcoach.cli import main
+from conftest import run_cli as run
 from interviewcoach.commands import grade as grade_command
 
 ANSWER = """Blind shoppers today depend on a friend or store staff to read labels and prices,
@@ -15,15 +15,6 @@ and they told us in interviews that they hate losing their independence. I'd foc
 blind people who shop alone in big stores, because their pain is sharpest. We'd run a pilot
 with 200 users in Leeds and train store staff before a wider launch. Success is the share of
 trips completed without sighted help, with misread labels as a guardrail."""
-
-
-def run(capsys, *argv):
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:
-        code = exit_.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -8,19 +8,10 @@ import sys
 
 import pytest
 
+from conftest import run_cli as run
 from interviewcoach import locations
-from interviewcoach.cli import main
 from interviewcoach.store import open_history
 from store_helpers import ANSWER, make_attempt
-
-
-def run(capsys, *argv):
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:
-        code = exit_.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

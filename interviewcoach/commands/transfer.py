@@ -5,13 +5,12 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from interviewcoach.files import write_atomically
 from interviewcoach.store import ExportFile, open_history
 
 
@@ -23,25 +22,9 @@ def export(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return 0
-    write_private(args.output, text)
+    write_atomically(args.output, text)
     print(f"Exported {len(data.attempts)} attempts to {args.output}.", file=sys.stderr)
     return 0
-
-
-def write_private(path: Path, text: str) -> None:
-    """Write atomically, readable by the user alone: answers can hold confidential stories."""
-    path = path.expanduser()
-    handle, temp_name = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp_name, 0o600)
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
 
 
 CSV_COLUMNS = [
