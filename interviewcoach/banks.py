@@ -171,7 +171,9 @@ def build_library(
     not part of the library (used when validating a few files on their own)."""
     library = Library(files=list(files))
     problems: list[Problem] = []
-    rubric_origin: dict[str, str] = {}
+    # Where each id was first seen, as (file, key path): turned into "file:line" only for
+    # a message, since finding lines means scanning the file's text again.
+    rubric_origin: dict[str, tuple[ContentFile, tuple]] = {}
     for file in files:
         problems.extend(_repeated_cue_ids(file))
         problems.extend(_phrase_problems(file))
@@ -181,16 +183,16 @@ def build_library(
         if rubric_id in rubric_origin:
             problems.append(
                 file.problem(
-                    ("id",), f"rubric id '{rubric_id}' is already used by {rubric_origin[rubric_id]}"
+                    ("id",), f"rubric id '{rubric_id}' is already used by {_where(rubric_origin[rubric_id])}"
                 )
             )
             continue
-        rubric_origin[rubric_id] = file.where(("id",))
+        rubric_origin[rubric_id] = (file, ("id",))
         if file.rubric:
             library.rubrics[rubric_id] = file.rubric
 
     known_rubrics = {**(reference_rubrics or {}), **library.rubrics}
-    question_origin: dict[str, str] = {}
+    question_origin: dict[str, tuple[ContentFile, tuple]] = {}
     for file in files:
         for index, question in file.questions:
             loc = ("questions", index)
@@ -199,11 +201,11 @@ def build_library(
                     file.problem(
                         loc + ("id",),
                         f"question id '{question.id}' is already used by "
-                        f"{question_origin[question.id]}",
+                        f"{_where(question_origin[question.id])}",
                     )
                 )
                 continue
-            question_origin[question.id] = file.where(loc + ("id",))
+            question_origin[question.id] = (file, loc + ("id",))
             if question.rubric in rubric_origin and question.rubric not in known_rubrics:
                 continue  # its rubric is broken, and that is reported already
             found = _reference_problems(file, loc, question, known_rubrics)
@@ -234,6 +236,11 @@ def _phrase_problems(file: ContentFile) -> list[Problem]:
                                      f"question '{question.id}': {message}")
                     )
     return found
+
+
+def _where(origin: tuple[ContentFile, tuple]) -> str:
+    file, loc = origin
+    return file.where(loc)
 
 
 def _repeated_cue_ids(file: ContentFile) -> list[Problem]:
