@@ -241,9 +241,10 @@ def _cue_results(text, compiled, matches, readings, claims, question=None) -> li
                 continue
             value = _match_value(match, reading) * repetition
             # One sentence claiming many cues is a summary, not a demonstration; a
-            # concrete one may still carry three ("At a bank in 2022 I was asked to...").
+            # concrete one may still carry several ("In 2022 I was the PM for the driver
+            # app at a parcel company..."), so only vague crowded sentences are discounted.
             crowd = len(claims.get(sentence_index, ()))
-            if crowd >= 4 or (crowd == 3 and reading.specific < 2):
+            if crowd >= 3 and reading.specific < crowd - 1:
                 value *= min(1.0, 2.0 / (crowd - 0.5))
             value = round(value, 3)
             if value <= 0:

@@ -116,7 +116,10 @@ def is_past_tense(token: Token) -> bool:
     )
 
 
-_PASSIVE_OR_PERFECT = frozenset("was were been be is are am have has had get got being".split())
+_NOT_AN_ACT_BEFORE = frozenset(
+    "was were been be is are am have has had get got being very so really quite too highly "
+    "well fully always".split()
+)
 
 
 def find_matches(text: AnalysedText, compiled: CompiledRubric) -> list[Match]:
@@ -242,8 +245,8 @@ def _match_at(pattern, start, tokens, corrections, sentence_first, last_index) -
                 result = _element_matches(element, token, None, candidate in sentence_first)
                 if result is None:
                     continue
-                if element.kind == "past" and tokens[candidate - 1].norm in _PASSIVE_OR_PERFECT:
-                    continue  # "I was asked", "I've made": not something the speaker did
+                if element.kind == "past" and tokens[candidate - 1].norm in _NOT_AN_ACT_BEFORE:
+                    continue  # "I was asked", "I've made", "I'm very organised": not acts
                 rank = HOW_RANK[result]
             found = candidate
             if rank > worst:
