@@ -69,6 +69,9 @@ class SetupScreen(Screen[SetupChoice | None]):
                 yield Button("Begin (^s)", id="begin", variant="primary")
         yield Footer()
 
+    def on_mount(self) -> None:
+        self.query_one("#category", Select).focus()
+
     def choice(self) -> SetupChoice:
         value = lambda widget_id: self.query_one(f"#{widget_id}", Select).value  # noqa: E731
         setup = PracticeSetup(
