@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from interviewcoach.banks import Library
-from interviewcoach.grading import CueResult, GradeResult
+from interviewcoach.grading import GradeResult
 from interviewcoach.models import Category, Level, Question, Rubric, Stage
 from interviewcoach.settings import PracticeSetup
 
@@ -244,8 +244,3 @@ def compare(previous: MergedGrade, current: MergedGrade) -> tuple[int, list[str]
         [c for c in order if c in after - before],
         [c for c in order if c in before - after],
     )
-
-
-def cue_label(result: GradeResult, cue_id: str) -> str:
-    cue: CueResult | None = result.cue(cue_id)
-    return cue.label if cue else cue_id

@@ -8,7 +8,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from interviewcoach.grading import lexicon
-from interviewcoach.phrases import GAP_MARK, PLACEHOLDERS, expand_groups, phrase_problem  # noqa: F401
+from interviewcoach.phrases import GAP_MARK, PLACEHOLDERS, expand_groups
 from interviewcoach.grading.text import analyse, stem
 from interviewcoach.models import Cue, Level, Question, Rubric
 
@@ -76,6 +76,9 @@ class CompiledRubric:
     vocabulary_stems: frozenset[str] = frozenset()
     topic_stems: frozenset[str] = frozenset()
     """Content stems of the question, if any: shared words make an answer specific."""
+    typo_corrections: dict[str, str | None] = field(default_factory=dict)
+    """Answer word -> the stem of the rubric word it misspells (None: not a typo), learnt
+    as answers are graded. Lives here because it depends on this rubric's vocabulary."""
 
 
 @lru_cache(maxsize=20_000)

@@ -55,7 +55,6 @@ class _SentenceReading:
     specific: float
     repeated: bool
     list_like: bool
-    jargon_heavy: bool
 
 
 def grade_answer(
@@ -197,7 +196,7 @@ def _read_sentences(
                 is not None
             )
             similar.append(key)
-        readings.append(_SentenceReading(quality, specific, repeated, list_like, jargon_heavy))
+        readings.append(_SentenceReading(quality, specific, repeated, list_like))
     return readings
 
 

@@ -35,7 +35,7 @@ class Match:
 def typo_corrections(text: AnalysedText, compiled: CompiledRubric) -> dict[int, str]:
     """Token index -> the stem of the rubric word it is a misspelling of."""
     corrections: dict[int, str] = {}
-    cache = _typo_cache.setdefault(id(compiled), {})
+    cache = compiled.typo_corrections
     vocabulary = compiled.vocabulary
     for index, token in enumerate(text.tokens):
         word = token.norm
@@ -53,9 +53,6 @@ def typo_corrections(text: AnalysedText, compiled: CompiledRubric) -> dict[int, 
         if cache[word] is not None:
             corrections[index] = cache[word]
     return corrections
-
-
-_typo_cache: dict[int, dict[str, str | None]] = {}
 
 
 def _correct(word: str, vocabulary: frozenset[str]) -> str | None:
