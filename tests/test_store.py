@@ -57,6 +57,7 @@ def test_history_lists_newest_first_with_filters(isolated_home):
         assert [r.question_id for r in store.list_attempts(question_id="pd-commute-app-nurses")] == [
             "pd-commute-app-nurses"]
         assert len(store.list_attempts(limit=2)) == 2
+        assert store.practised_question_ids() == {"bh-pivot", "pd-commute-app-nurses", "pd-grocery-blind-shoppers"}
 
 
 def test_stats_hit_rates_trend_and_weakest(isolated_home):

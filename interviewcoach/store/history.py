@@ -276,6 +276,12 @@ class HistoryStore:
             for row in self._read(sql, tuple(parameters))
         ]
 
+    def practised_question_ids(self) -> set[str]:
+        """Every question answered at least once (read from an index, not the attempts)."""
+        return {row[0] for row in self._read(
+            "SELECT DISTINCT question_id FROM attempts WHERE question_id IS NOT NULL"
+        )}
+
     def get_attempt(self, attempt_id: int) -> AttemptRecord | None:
         rows = self._read(f"{_ATTEMPT_SELECT} WHERE a.id = ?", (attempt_id,))
         return _attempt_from_row(rows[0]) if rows else None

@@ -150,10 +150,10 @@ class InterviewCoachApp(App[None]):
             save_settings(self.settings)
         except OSError as error:
             self.notify(f"Your choices could not be remembered: {error}", severity="warning")
-        practised, rates = [], {}
+        practised, rates = set(), {}
         if self.store is not None:
             try:
-                practised = [row.question_id for row in self.store.list_attempts(limit=None) if row.question_id]
+                practised = self.store.practised_question_ids()
                 rates = {(c.rubric_id, c.cue_id): c.rate for c in self.store.stats().cues}
             except HistoryError:
                 pass
