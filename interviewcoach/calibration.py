@@ -274,13 +274,17 @@ class CrossQuestion:
 def cross_question(
     answers: Iterable[LabelledAnswer], library: Library, per_answer: int | None = None
 ) -> CrossQuestion:
-    """Grade each real design answer (not a gamed one) against other design questions:
+    """Grade each real design answer (rated 2 or more, not written off the topic) against
+    other design questions:
     all of them, or `per_answer` of them picked evenly through the bank, so the figure
     is the same on every run."""
     design = sorted(q.id for q in library.questions.values() if q.rubric == "product-design")
     cross = CrossQuestion()
     for answer in answers:
-        if answer.rubric != "product-design" or not answer.question or answer.kind in GAMED_KINDS:
+        if (
+            answer.rubric != "product-design" or not answer.question or answer.rating < 2
+            or answer.kind in GAMED_KINDS or answer.kind == "offtopic"
+        ):
             continue
         own = library.questions[answer.question]
         rubric = library.rubrics[own.rubric]

@@ -210,14 +210,14 @@ def test_unusable_answers_are_insufficient_not_flattered(design, answer, reason)
     assert all(c.tip and c.probe for c in result.cues)
 
 
-def test_off_topic_answer_to_a_question_is_insufficient(library):
+def test_off_topic_answer_to_a_question_is_off_question(library):
     question = library.questions["pd-grocery-blind-shoppers"]
     answer = (
         "I really enjoyed my trip to Lisbon last summer. The food was amazing, especially the "
         "custard tarts, and the trams were charming though crowded. We stayed in Alfama."
     )
     result = grade_answer(answer, library.rubrics[question.rubric], question)
-    assert result.verdict == "insufficient"
+    assert result.verdict in ("insufficient", "off-question")
     assert "address the question" in result.notes[0]
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from interviewcoach.grading import lexicon
 from interviewcoach.phrases import GAP_MARK, PLACEHOLDERS, expand_groups
+from interviewcoach.grading.relevance import Topic, compile_topic
 from interviewcoach.grading.text import analyse, stem
 from interviewcoach.models import Cue, Level, Question, Rubric
 
@@ -76,6 +77,8 @@ class CompiledRubric:
     vocabulary_stems: frozenset[str] = frozenset()
     topic_stems: frozenset[str] = frozenset()
     """Content stems of the question, if any: shared words make an answer specific."""
+    topic: Topic | None = None
+    """What the question is about, to judge relevance; None without a question."""
     typo_corrections: dict[str, str | None] = field(default_factory=dict)
     """Answer word -> the stem of the rubric word it misspells (None: not a typo), learnt
     as answers are graded. Lives here because it depends on this rubric's vocabulary."""
@@ -148,6 +151,7 @@ def _build(rubric: Rubric, question: Question | None, level: Level | None) -> Co
     ]
     compiled = CompiledRubric(rubric, cues)
     vocabulary: set[str] = set()
+    rubric_stems: set[str] = set()
     extras = question.extra_phrases if question else {}
     for index, cue in enumerate(rubric.cues):
         roles = [(STRONG, cue.phrases), (STRONG, extras.get(cue.id, [])),
@@ -183,6 +187,8 @@ def _build(rubric: Rubric, question: Question | None, level: Level | None) -> Co
                     norm for e in elements if e.kind == "word"
                     for norm in e.norms if len(norm) >= 5 and norm.isalpha()
                 )
+                if role != EXCLUDED:
+                    rubric_stems.update(s for e in elements for s in e.stems)
     compiled.vocabulary = frozenset(vocabulary)
     compiled.vocabulary_stems = frozenset(stem(word) for word in vocabulary)
     if question:
@@ -191,6 +197,13 @@ def _build(rubric: Rubric, question: Question | None, level: Level | None) -> Co
         compiled.topic_stems = frozenset(
             t.stem for t in analyse(topic_text).tokens
             if t.kind == "word" and not t.is_stop and t.norm not in lexicon.GENERIC_WORDS
+        )
+        compiled.topic = compile_topic(
+            question.prompt,
+            [*question.follow_ups, *question.outline, *(p for phrases in extras.values() for p in phrases)],
+            question.tags,
+            rubric.answer_kind == "story",
+            frozenset(rubric_stems),
         )
     return compiled
 

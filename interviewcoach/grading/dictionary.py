@@ -36,3 +36,19 @@ def english_words() -> frozenset[str]:
 
 def is_english_word(word: str) -> bool:
     return word in english_words()
+
+
+_counts: dict[str, int] | None = None
+
+
+def word_frequency(word: str) -> int:
+    """How often `word` occurs in the source corpus (0 if never): common words say
+    little about what a question is about, rare ones ("discharge", "plumbers") a lot."""
+    global _counts
+    if _counts is None:
+        with _lock:
+            if _counts is None:
+                from spellchecker import SpellChecker
+
+                _counts = dict(SpellChecker(language="en").word_frequency.dictionary)
+    return _counts.get(word, 0)

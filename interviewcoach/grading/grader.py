@@ -24,7 +24,14 @@ from rapidfuzz import fuzz, process
 from interviewcoach.grading import lexicon
 from interviewcoach.grading.compile import EXCLUDED, STRONG, CompiledRubric, compiled_rubric
 from interviewcoach.grading.dictionary import is_english_word
-from interviewcoach.grading.matching import Match, find_matches, is_past_tense, judge_context
+from interviewcoach.grading.matching import (
+    Match,
+    find_matches,
+    is_past_tense,
+    judge_context,
+    typo_corrections,
+)
+from interviewcoach.grading.relevance import Relevance, judge_relevance
 from interviewcoach.grading.result import CueResult, Evidence, GradeResult
 from interviewcoach.grading.text import AnalysedText, Sentence, analyse, stem
 from interviewcoach.models import Level, Question, Rubric
@@ -301,6 +308,11 @@ def _overall(text, compiled, cues, readings, question, follow_up=False) -> Grade
     substance = 0.4 + 0.6 * min(1.0, specific_per_sentence / 2.0) ** 1.5
     length = 1.0 if follow_up else min(1.0, text.word_count / FULL_LENGTH_WORDS) ** 0.5
     score = round(100 * raw * substance * length)
+    relevance = None
+    if compiled.topic is not None and not follow_up:
+        relevance = judge_relevance(text, compiled.topic, set(typo_corrections(text, compiled).values()))
+        if relevance.on_question:
+            score = round(score * relevance.factor)
 
     repeated = sum(1 for r in readings if r.repeated)
     if repeated:
@@ -318,7 +330,17 @@ def _overall(text, compiled, cues, readings, question, follow_up=False) -> Grade
         notes.append(f"{text.word_count} words: strong answers usually run 150 words or more.")
 
     insufficient = _insufficient_reason(text, compiled, cues, question, follow_up)
-    if insufficient:
+    if insufficient is None and relevance is not None and not relevance.on_question:
+        notes.insert(0, _off_question_note(relevance))
+        score = min(OFF_QUESTION_CAP, round(score * 0.2))
+        verdict = "off-question"
+        # However well built, an answer to another question shows nothing that was asked.
+        cues = [
+            replace(cue, hit=False, tip=cue.tip or _tip(compiled, cue.id),
+                    probe=cue.probe or _probe(compiled, cue.id))
+            for cue in cues
+        ]
+    elif insufficient:
         notes.insert(0, insufficient)
         score = min(score, 10)
         verdict = "insufficient"
@@ -339,7 +361,26 @@ def _overall(text, compiled, cues, readings, question, follow_up=False) -> Grade
         cues=cues,
         word_count=text.word_count,
         notes=notes,
+        relevance=relevance,
     )
+
+
+OFF_QUESTION_CAP = 20
+"""The most an answer to another question can score."""
+
+
+def _off_question_note(relevance: Relevance) -> str:
+    if relevance.theme is not None:
+        return (
+            f"This story doesn't answer the question: it asks about {relevance.theme.replace('-', ' ')}, "
+            "and the story never comes to it."
+        )
+    missing = list(relevance.missing)
+    named = (
+        ", ".join(missing[:-1]) + f" or {missing[-1]}" if len(missing) > 1 else (missing[0] if missing else "")
+    )
+    about = f": it never mentions {named}" if named else ""
+    return f"This answer doesn't address the question{about}. Answer the question that was asked."
 
 
 def _tip(compiled: CompiledRubric, cue_id: str) -> str:
@@ -372,10 +413,6 @@ def _insufficient_reason(text, compiled, cues, question, follow_up=False) -> str
         if checkable and known / len(checkable) < 0.6:
             return "This does not read as an English answer."
     evidence = sum(c.strength for c in cues)
-    if question is not None and compiled.topic_stems:
-        on_topic = {t.stem for t in words if t.stem in compiled.topic_stems}
-        if len(on_topic) < 2 and evidence < 1.0:
-            return "This answer does not seem to address the question."
-    elif evidence < 0.5 and not any(c.hit for c in cues):
+    if question is None and evidence < 0.5 and not any(c.hit for c in cues):
         return "This answer does not address what the rubric looks for."
     return None

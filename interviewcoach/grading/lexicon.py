@@ -223,3 +223,69 @@ STEM_OVERRIDES = {
     "training": "training", "trainings": "training",
 }
 """Stems chosen by hand where Snowball would merge words that mean different things."""
+
+NOT_A_TOPIC = frozenset(
+    """
+    app apps platform platforms tool tools service services system systems website site
+    someone something somebody often usually fix fixing fixed within line lines way ways
+    day days week weeks month months year years today tomorrow kind kinds sort type types
+    part parts whole main own other others every each many few more less most least
+    number numbers amount share rate rates percent percentage total average
+    describe design redesign improve imagine pick choose tell walk example examples
+    time times thing things people person user users customer customers company companies
+    pilot pilots beta rollout roll rollouts experiment experiments retention adoption
+    segment segments persona personas metric metrics kpi kpis guardrail guardrails
+    signup signups sign-off training option options solution solutions pains pain
+    measure measures stakeholder stakeholders buyer buyers users rescheduled kept
+    clarify propose compare name current real focused improvement
+    """.split()
+)
+"""Words a question uses that say nothing about its subject: an answer to any question
+may use them, so sharing them proves nothing (beside GENERIC_WORDS)."""
+
+THEMES = {
+    "failure": """fail failed failing failure failures mistake mistakes wrong error errors
+        missed miss flop flopped regret regretted blame blamed backfired went badly
+        underestimated overestimated misjudged lost losing setback dud slid slipped
+        dropped drop fell worse broke broken bug bugs problem problems complaints
+        complained disaster late delay delayed rollback rolled pulled cancelled canceled""",
+    "conflict": """disagree disagreed disagreement disagreements conflict conflicts
+        conflicting argued argue argument arguments pushed pushback push back tension
+        tensions clash clashed friction objected objection objections opposed opposite
+        debate debated frustrated challenged""",
+    "influence": """convince convinced convincing persuade persuaded persuading buy-in buy
+        bought influence influenced authority sponsor sponsors champion won win agreed
+        agreement support backing pitched pitch proposal proposed lobbied alignment aligned""",
+    "customers": """customer customers client clients user users buyer buyers account
+        accounts shopper shoppers patient patients member members subscriber subscribers
+        complaint complaints feedback interview interviews interviewed churn churned
+        complained unhappy angry upset escalated escalation refund refunds""",
+    "customer-feedback": """customer customers client clients user users feedback complaint
+        complaints interview interviews interviewed survey surveys reviews tickets said told
+        asked research hear heard hearing calls call requests request requested""",
+    "prioritisation": """prioritise prioritised prioritize prioritized priority priorities
+        trade-off tradeoff trade-offs tradeoffs cut cuts dropped deprioritised deprioritized
+        postpone postponed delay delayed defer deferred said no backlog roadmap instead
+        chose choose choice focus""",
+    "ambiguity": """ambiguous ambiguity unclear uncertain uncertainty unknown unknowns vague
+        undefined no spec without spec no brief no requirements figure figured assumptions
+        assumption hypothesis hypotheses explored data little sparse guess gut instinct
+        decide decided decision""",
+    "speed": """quickly quick fast faster hours days deadline urgent rushed time decide
+        decided decision""",
+    "data": """data metric metrics numbers analysis analysed analyzed dashboard query queries
+        experiment experiments test tested a/b cohort funnel conversion retention measured
+        measure trend""",
+    "experiment": """experiment experiments test tested a/b variant variants control
+        hypothesis significance rollout holdout""",
+    "mentoring": """mentor mentored mentoring coach coached coaching grew grow growth junior
+        report reports promoted promotion career develop developed she her he him""",
+    "feedback": """feedback told tell conversation difficult honest criticism critique
+        performance review reviews improve improved""",
+    "hiring": """hire hired hiring recruit recruited recruiting candidate candidates
+        interview interviews interviewed offer onboarded""",
+}
+"""Behavioural question tags and the words a story on that theme cannot avoid: a
+"time you failed" story with no failure, mistake or loss in it answers another
+question. Tags not listed here are not judged (a theme like "execution" has no
+vocabulary of its own)."""

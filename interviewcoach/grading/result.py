@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
 
+from interviewcoach.grading.relevance import Relevance
+
 How = Literal["exact", "stem", "typo", "fuzzy"]
-Verdict = Literal["strong", "solid", "partial", "weak", "insufficient"]
+Verdict = Literal["strong", "solid", "partial", "weak", "insufficient", "off-question"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,8 @@ class GradeResult:
     word_count: int
     notes: list[str]
     """Why the score is what it is, beyond the cues: discounts and their reasons."""
+    relevance: Relevance | None = None
+    """Whether the answer addresses its question; None when graded without one."""
 
     def cue(self, cue_id: str) -> CueResult | None:
         return next((cue for cue in self.cues if cue.id == cue_id), None)

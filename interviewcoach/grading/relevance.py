@@ -1,0 +1,133 @@
+"""Does an answer address the question it was asked? Judged apart from cue evidence:
+a well-built answer to another question shows every cue and answers nothing.
+
+Lexical, so limited, and honest about it:
+- Case questions (design, strategy, metrics, leadership): the question's words that
+  say what it is about — its prompt first, then its follow-ups, outline and extra
+  phrases — each weighted by how rare the word is in English ("discharge" says more
+  than "night"), less the rubric's own vocabulary and generic PM words. An answer that
+  shares too little of that weight is about something else.
+- Behavioural questions: the theme asked (a failure, a conflict, influence...), from
+  the question's tags, by the words a story on that theme cannot avoid. Themes with no
+  vocabulary of their own ("execution", "startup") are not judged, and a story that
+  names the theme in passing passes: a lexical check can't tell a real failure story
+  from a success story that mentions a mistake.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from interviewcoach.grading import lexicon
+from interviewcoach.grading.text import AnalysedText, analyse, stem
+
+PROMPT_WEIGHT, CONTEXT_WEIGHT = 1.0, 0.5
+"""What a word counts for when the prompt uses it, or only its follow-ups and outline."""
+OFF_QUESTION_BELOW = 0.9
+"""Shared topic weight under which a case answer is about another question: about one
+rare prompt word, or two or three of the outline's."""
+FULLY_ON_FROM = 3.0
+"""From this shared weight on, relevance no longer scales the score."""
+LEAST_ON_QUESTION = 0.35
+"""The score factor of an answer just on the question (shared weight OFF_QUESTION_BELOW)."""
+
+_NOT_TOPIC_STEMS = frozenset(
+    stem(word) for word in lexicon.GENERIC_WORDS | lexicon.JARGON_WORDS | lexicon.NOT_A_TOPIC
+)
+_THEME_STEMS = {
+    theme: frozenset(stem(word) for word in words.split()) for theme, words in lexicon.THEMES.items()
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TopicTerm:
+    weight: float
+    word: str
+    """The word as the question writes it, to name what never came up."""
+    in_prompt: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """What a question is about, compiled once per question."""
+
+    terms: dict[str, TopicTerm]
+    """Stem -> its weight and word."""
+    theme: str | None
+    """The behavioural theme judged, if any."""
+    theme_stems: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Relevance:
+    on_question: bool
+    factor: float
+    """What relevance multiplies the score by: 1 when clearly on the question."""
+    shared: float
+    """The topic weight the answer shares with the question."""
+    missing: tuple[str, ...]
+    """The question's own words for what it is about that the answer never used."""
+    theme: str | None = None
+    """For a behavioural question judged on its theme: the theme."""
+
+
+def _rarity(word: str) -> float:
+    from interviewcoach.grading.dictionary import word_frequency
+
+    count = word_frequency(word)
+    # log10 of the corpus count: ~6.5 for "make", ~4 for "hospital"-level nouns, 0 unseen.
+    return max(0.2, min(1.0, (6.3 - math.log10(count + 1)) / 2.0))
+
+
+def compile_topic(prompt: str, context: list[str], tags: list[str], story: bool,
+                  rubric_stems: frozenset[str]) -> Topic:
+    if story:
+        themes = [tag for tag in tags if tag in _THEME_STEMS]
+        if not themes:
+            return Topic({}, None)
+        # A story on the theme may use the question's own words instead of the theme's.
+        asked = {
+            t.stem for t in analyse(prompt).tokens
+            if t.kind == "word" and not t.is_stop and len(t.norm) >= 4 and t.stem not in _NOT_TOPIC_STEMS
+        }
+        return Topic({}, themes[0], frozenset().union(asked, *(_THEME_STEMS[t] for t in themes)))
+    terms: dict[str, TopicTerm] = {}
+
+    def add(text: str, base: float, in_prompt: bool) -> None:
+        for token in analyse(text).tokens:
+            if (
+                token.kind != "word" or token.is_stop or len(token.norm) < 3
+                or token.stem in _NOT_TOPIC_STEMS
+            ):
+                continue
+            weight = base * _rarity(token.norm)
+            known = terms.get(token.stem)
+            if known is None or weight > known.weight:
+                terms[token.stem] = TopicTerm(weight, token.norm, in_prompt or bool(known and known.in_prompt))
+
+    add(prompt, PROMPT_WEIGHT, True)
+    for text in context:
+        add(text.replace("|", " "), CONTEXT_WEIGHT, False)
+    return Topic(terms, None)
+
+
+def judge_relevance(text: AnalysedText, topic: Topic, corrected: set[str] = frozenset()) -> Relevance:
+    """`corrected`: stems the answer's typos were corrected to ("custmers")."""
+    stems = {t.stem for t in text.tokens if t.kind == "word"} | corrected
+    if topic.theme is not None:
+        on = not stems.isdisjoint(topic.theme_stems)
+        return Relevance(on, 1.0 if on else 0.0, 1.0 if on else 0.0,
+                         () if on else (topic.theme,), topic.theme)
+    if not topic.terms:
+        return Relevance(True, 1.0, 0.0, ())
+    shared = sum(term.weight for key, term in topic.terms.items() if key in stems)
+    missing = tuple(
+        term.word for key, term in sorted(topic.terms.items(), key=lambda item: -item[1].weight)
+        if term.in_prompt and key not in stems
+    )[:3]
+    if shared < OFF_QUESTION_BELOW:
+        return Relevance(False, 0.0, round(shared, 2), missing)
+    span = (min(shared, FULLY_ON_FROM) - OFF_QUESTION_BELOW) / (FULLY_ON_FROM - OFF_QUESTION_BELOW)
+    factor = LEAST_ON_QUESTION + (1 - LEAST_ON_QUESTION) * span
+    return Relevance(True, round(factor, 3), round(shared, 2), missing)

@@ -1,0 +1,96 @@
+"""Relevance, judged apart from cue evidence: a strong answer to another question
+answers nothing that was asked."""
+
+import pytest
+
+from interviewcoach.grading import grade_answer
+from interviewcoach.grading.grader import OFF_QUESTION_CAP
+
+PLUMBER_CRM = (
+    "One-person trade businesses lose work because enquiries arrive by text, voicemail and "
+    "Facebook while the plumber is under a sink, and nobody writes them down. I spoke to six "
+    "plumbers and two electricians in Bristol: each said they miss two or three jobs a week "
+    "because they forget to call back, and chasing unpaid invoices eats their Sunday. I'd build "
+    "for sole traders in their first three years, who have no office help. The first version "
+    "turns every missed call into a job card with the caller's number and a one-tap quote, and "
+    "sends a payment link when the job is marked done. I'd pilot it with twenty tradespeople "
+    "through a merchants' counter in one city, then expand through the merchant chain. Success "
+    "is fewer missed enquiries, quotes sent within an hour, and days to get paid dropping from "
+    "thirty to under ten, with weekly active use as the guardrail against a tool nobody opens."
+)
+
+
+def test_a_strong_answer_to_another_question_is_off_question(library):
+    rubric = library.rubrics["product-design"]
+    own = grade_answer(PLUMBER_CRM, rubric, library.questions["pd-b2b-crm-for-plumbers"])
+    other = grade_answer(PLUMBER_CRM, rubric, library.questions["pd-hospital-discharge"])
+    assert own.verdict in ("strong", "solid") and own.relevance.on_question
+    assert other.verdict == "off-question"
+    assert other.score <= OFF_QUESTION_CAP
+    assert not any(c.hit for c in other.cues)
+
+
+def test_off_question_feedback_comes_first_and_names_what_never_came_up(library):
+    result = grade_answer(
+        PLUMBER_CRM, library.rubrics["product-design"], library.questions["pd-hospital-discharge"]
+    )
+    first = result.notes[0]
+    assert first.startswith("This answer doesn't address the question")
+    assert result.relevance.missing
+    for word in result.relevance.missing:
+        assert word in first
+    assert {"hospital", "patients"} & set(result.relevance.missing)
+
+
+def test_without_a_question_relevance_is_not_judged(library):
+    result = grade_answer(PLUMBER_CRM, library.rubrics["product-design"])
+    assert result.relevance is None
+    assert result.verdict != "off-question"
+
+
+def test_probe_replies_are_not_judged_for_relevance(library):
+    # A reply to "how would you know it worked?" need not restate the question.
+    reply = "I'd look at days to get paid, and whether quotes go out within the hour."
+    result = grade_answer(
+        reply, library.rubrics["product-design"], library.questions["pd-hospital-discharge"],
+        follow_up=True,
+    )
+    assert result.relevance is None
+
+
+def test_a_paraphrase_of_the_question_stays_on_it(library):
+    answer = (
+        "When people leave hospital they are handed a sheet of medication instructions while "
+        "exhausted, and their relatives end up guessing which pills to give at home. I'd design "
+        "for the daughters and sons who look after a parent after a hip or heart operation: a "
+        "day-by-day medication schedule on their phone and a number to text the ward. We'd start "
+        "on one ward with the ward sister, then widen it after a privacy review, and count calls "
+        "back to the ward and readmissions within thirty days."
+    )
+    result = grade_answer(answer, library.rubrics["product-design"], library.questions["pd-hospital-discharge"])
+    assert result.relevance.on_question
+    assert result.verdict != "off-question"
+
+
+WIN_STORY = (
+    "In 2023 I was the PM for checkout at a furniture retailer, and I had to lift conversion "
+    "before peak season. I watched ten customers try to buy a sofa online and saw them stall at "
+    "delivery slots, so I ran a two-week test that showed slots on the product page. Conversion "
+    "rose 8% and delivery complaints halved; the change shipped to every market by October, and "
+    "the team still uses the test plan I wrote."
+)
+
+
+def test_a_story_on_another_theme_is_off_question(library):
+    rubric = library.rubrics["behavioural"]
+    conflict = grade_answer(WIN_STORY, rubric, library.questions["bh-conflict-engineering"])
+    assert conflict.verdict == "off-question"
+    assert "conflict" in conflict.notes[0]
+    assert conflict.score <= OFF_QUESTION_CAP
+
+
+@pytest.mark.parametrize("question_id", ["bh-data-driven-decision", "bh-customer-feedback-changed-roadmap"])
+def test_a_story_on_the_theme_asked_is_on_question(library, question_id):
+    result = grade_answer(WIN_STORY, library.rubrics["behavioural"], library.questions[question_id])
+    assert result.relevance.on_question
+    assert result.verdict != "off-question"
