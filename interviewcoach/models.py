@@ -86,6 +86,10 @@ class Cue(_Model):
     level_weights: dict[Level, Annotated[float, Field(gt=0, le=10)]] = {}
     """Multiplies `weight` for questions at these levels: rollout and alignment matter
     more for a director than for an APM."""
+    conditional: bool = False
+    """The cue is conditional by nature (reflection: "next time I would..."; options:
+    "we could build or buy"): hedges and "I would" don't weaken its evidence, as they
+    do for what was done (action, result, rollout steps)."""
 
 
 class Rubric(_Model):

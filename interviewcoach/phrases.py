@@ -3,7 +3,8 @@ every start, and must stay cheap.
 
 A phrase is words separated by spaces. `a|b` offers one-word alternatives at a place,
 `(a b|c d)` alternatives of several words, `...` a wide gap, `=word` an exact form, and
-{number}, {past}, {name}, {plural} and * stand for a word of a kind."""
+{number}, {past}, {name}, {plural}, {person} (a kind of person: nurses, owners) and *
+stand for a word of a kind."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ import re
 from interviewcoach.grading.lexicon import IRREGULAR_NOT
 
 PLACEHOLDERS = {
-    "{number}": "number", "{past}": "past", "{name}": "name", "{plural}": "plural", "*": "any",
+    "{number}": "number", "{past}": "past", "{name}": "name", "{plural}": "plural",
+    "{person}": "person", "*": "any",
 }
 GAP_MARK = "..."
 """Between two words of a phrase: up to WIDE_GAP words may stand there."""
@@ -56,6 +58,9 @@ def phrase_problem(text: str) -> str | None:
 
 def _plain_phrase_problem(expansion: str, text: str) -> str | None:
     chunks = expansion.split()
+    slip = _alternation_slip(chunks, text)
+    if slip:
+        return slip
     if not any(chunk not in PLACEHOLDERS and chunk != GAP_MARK for chunk in chunks):
         return f"phrase {text!r} has no word to match"
     if chunks[0] == GAP_MARK or chunks[-1] == GAP_MARK:
@@ -78,5 +83,52 @@ def _plain_phrase_problem(expansion: str, text: str) -> str | None:
                 return (
                     f"phrase {text!r}: alternative {alternative!r} is not a single word; "
                     "put alternatives of several words in a group: (a b|c d)"
+                )
+    return None
+
+
+_PREPOSITIONS = frozenset(
+    "in on at under over than of for to from with by about into onto after before between "
+    "below above within without".split()
+)
+
+
+def _alternation_slip(chunks: list[str], text: str) -> str | None:
+    """Alternatives that make no sense together: a slip for a group of several words.
+    "in under|less than" reads "in under than" as well as "in less than"; "track
+    rate|how many" reads "track rate many". Two tell-tales: neighbouring alternations
+    that offer the same word, and a choice of function words wedged between two
+    fixed ones."""
+    from interviewcoach.grading.lexicon import STOPWORDS
+
+    options = [chunk.lstrip("=").lower().split("|") for chunk in chunks]
+    for left, right in zip(options, options[1:]):
+        shared = set(left) & set(right) if len(left) > 1 and len(right) > 1 else set()
+        if shared:
+            return (
+                f"phrase {text!r}: neighbouring alternatives both offer {sorted(shared)[0]!r}, "
+                "which reads as a slip; put alternatives of several words in a group: (a b|c d)"
+            )
+    # An alternation between two fixed function words, one of whose choices is itself a
+    # function word: "in under|less than" also reads "in under than".
+    for before, chunk, after in zip(options, options[1:], options[2:]):
+        if (
+            len(chunk) > 1 and len(before) == 1 and len(after) == 1
+            and before[0] in STOPWORDS and after[0] in STOPWORDS
+            and any(w in _PREPOSITIONS for w in chunk)
+        ):
+            reading = f"{before[0]} {next(w for w in chunk if w in _PREPOSITIONS)} {after[0]}"
+            return (
+                f"phrase {text!r}: it also reads {reading!r}, which no one says; "
+                "put alternatives of several words in a group: (a b|c d)"
+            )
+    return None
+    for chunk in options:
+        if len(chunk) > 1:
+            function = [w for w in chunk if w in STOPWORDS]
+            if function and len(function) < len(chunk):
+                return (
+                    f"phrase {text!r}: with {function[0]!r} it has no content word to match, "
+                    f"with the other choices it has; put alternatives of several words in a group: (a b|c d)"
                 )
     return None

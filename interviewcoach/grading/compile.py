@@ -77,6 +77,8 @@ class CompiledRubric:
     vocabulary_stems: frozenset[str] = frozenset()
     topic_stems: frozenset[str] = frozenset()
     """Content stems of the question, if any: shared words make an answer specific."""
+    conditional_cues: frozenset[int] = frozenset()
+    """Indexes of cues that hedges and "I would" don't weaken."""
     topic: Topic | None = None
     """What the question is about, to judge relevance; None without a question."""
     typo_corrections: dict[str, str | None] = field(default_factory=dict)
@@ -150,6 +152,7 @@ def _build(rubric: Rubric, question: Question | None, level: Level | None) -> Co
         for cue in rubric.cues
     ]
     compiled = CompiledRubric(rubric, cues)
+    compiled.conditional_cues = frozenset(i for i, cue in enumerate(rubric.cues) if cue.conditional)
     vocabulary: set[str] = set()
     rubric_stems: set[str] = set()
     extras = question.extra_phrases if question else {}

@@ -82,13 +82,16 @@ def grade_answer(
     compiled = compiled_rubric(rubric, question, level)
     text = analyse(answer)
     matches = _resolve(find_matches(text, compiled))
-    judge_context(text, matches, story=rubric.answer_kind == "story")
+    judge_context(text, matches, story=rubric.answer_kind == "story", steady_cues=compiled.conditional_cues)
     covered = {i for m in matches for i in range(m.first, m.last + 1)}
     claims = _claims(text, matches)
     readings = _read_sentences(text, covered, compiled, claims)
     cues = _cue_results(text, compiled, matches, readings, claims, question)
     return _overall(text, compiled, cues, readings, question, follow_up)
 
+
+ONE_SENTENCE_CAP = 1.0
+BREADTH_EXPONENT = 1.0
 
 REPETITION_PENALTY = 0.4
 """What cue evidence is worth in an answer that mostly repeats itself."""
@@ -259,7 +262,7 @@ def _cue_results(text, compiled, matches, readings, claims, question=None) -> li
             best_per_sentence[sentence_index] = max(best_per_sentence.get(sentence_index, 0.0), value)
         missing = 1.0
         for value in best_per_sentence.values():
-            missing *= 1.0 - min(value, 1.0)
+            missing *= 1.0 - min(value, ONE_SENTENCE_CAP)
         strength = 1.0 - missing
         if not any(e.weight >= SOLID_EVIDENCE for e in evidence):
             strength = min(strength, HIT_THRESHOLD - 0.01)
@@ -300,7 +303,7 @@ def _evidence(text: AnalysedText, sentence: Sentence, match: Match, weight: floa
 def _overall(text, compiled, cues, readings, question, follow_up=False) -> GradeResult:
     notes: list[str] = []
     total_weight = sum(c.weight for c in cues) or 1.0
-    raw = sum(c.weight * c.strength for c in cues) / total_weight
+    raw = (sum(c.weight * c.strength for c in cues) / total_weight) ** BREADTH_EXPONENT
     counted = [r for r in readings if not r.repeated]
     specific_per_sentence = (
         sum(min(r.specific, 4.0) for r in counted) / len(counted) if counted else 0.0

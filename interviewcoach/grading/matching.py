@@ -13,8 +13,6 @@ from interviewcoach.grading.compile import EXCLUDED, CompiledRubric, Element, Pa
 from interviewcoach.grading.dictionary import is_english_word
 from interviewcoach.grading.text import AnalysedText, Token
 
-CONTEXT_WINDOW = 6
-"""How far before a match a negation or hedge still reaches, within its clause."""
 MIN_TYPO_LENGTH = 5
 """Shorter words are never corrected: roi, kpi and nps are too close to other words."""
 
@@ -93,6 +91,8 @@ def _element_matches(element: Element, token: Token, corrected: str | None, sent
             and not token.is_stop and word not in lexicon.GENERIC_WORDS
         )
         return "exact" if plural else None
+    if kind == "person":
+        return "exact" if token.norm in lexicon.PERSON_NOUNS else None
     if kind == "name":
         name = (
             token.capitalised and not sentence_first and token.kind == "word"
@@ -102,7 +102,7 @@ def _element_matches(element: Element, token: Token, corrected: str | None, sent
     return "exact" if token.kind != "symbol" else None  # "any"
 
 
-_PLACEHOLDER_ELEMENTS = {kind: Element(kind) for kind in ("number", "past", "name", "plural", "any")}
+_PLACEHOLDER_ELEMENTS = {kind: Element(kind) for kind in ("number", "past", "name", "plural", "person", "any")}
 
 
 def is_past_tense(token: Token) -> bool:
@@ -285,48 +285,94 @@ _DENIALS = frozenset({"nothing", "none", "zero"})
 _MODALS = frozenset({"would", "could", "might", "will", "should"})
 _SINGLE_NEGATIONS = frozenset(trigger[0] for trigger in lexicon.NEGATION_TRIGGERS if len(trigger) == 1)
 _TRIGGER_WORDS = frozenset(_NEGATIONS)
+_SUBJECTS = frozenset("i we they he she you it".split())
+_RELATIVES = frozenset({"who", "that", "whose", "which"})
+_NOMINAL_TRIGGERS = frozenset({"without", "no", "zero", "none", "nothing", "lack", "instead", "rather", "absence"})
+NOMINAL_REACH = 5
+"""How far back "without", "no" and "instead of" reach, inside their own clause."""
+SCOPE_LIMIT = 16
+"""How far a negation, hedge or "I would" reaches forward along its clause chain."""
 
 
 def _negated_after(following: list[str]) -> bool:
-    """ "customers were never consulted", "metrics weren't tracked", "feedback was ignored"."""
+    """ "customers were never consulted", "metrics don't matter", "customers or users
+    weren't involved", "feedback was ignored"."""
+    if len(following) >= 3 and following[0] in ("or", "and"):
+        following = following[2:]  # a coordinated subject: "customers or users weren't"
     if not following or following[0] not in _AUXILIARIES:
         return False
     rest = following[1:]
     if rest and rest[0] in ("ignored", "skipped", "overlooked", "neglected", "forgotten", "missing"):
         return True
-    if len(rest) >= 2 and rest[0] in ("not", "never"):
-        word = rest[1]
-        return word in lexicon.PAST_TENSE_IRREGULAR or (
-            word.endswith("ed") and word not in lexicon.NOT_PAST_TENSE_ED
-        )
-    return False
+    return bool(rest) and rest[0] in ("not", "never")
 
 
-def _clause_bounds(tokens: list[Token]) -> tuple[list[int], list[int]]:
-    """For each token, the index of the first and of the last token of its clause."""
+def _chain_starts(text: AnalysedText) -> list[int]:
+    """For each token, where its clause chain begins. A chain is a clause and the verbs
+    and objects coordinated with it ("never talked to customers or read the tickets"); it
+    ends at the sentence's end, at but / however / because..., and where a new clause
+    brings its own subject ("we skipped the pilot, we launched to 5%")."""
+    tokens = text.tokens
     starts = [0] * len(tokens)
+    begin = 0
+    for index, token in enumerate(tokens):
+        if index == 0 or token.sentence != tokens[index - 1].sentence:
+            begin = index
+        elif token.norm in lexicon.SCOPE_CLOSERS:
+            begin = index
+        elif token.norm in _SUBJECTS and (
+            token.clause != tokens[index - 1].clause or tokens[index - 1].norm in ("and", "or")
+        ):
+            begin = index
+        starts[index] = begin
+    return starts
+
+
+def _clause_starts(tokens: list[Token]) -> list[int]:
+    starts = [0] * len(tokens)
+    for index in range(1, len(tokens)):
+        same = tokens[index].clause == tokens[index - 1].clause
+        starts[index] = starts[index - 1] if same else index
+    return starts
+
+
+def _clause_ends(tokens: list[Token]) -> list[int]:
     ends = [0] * len(tokens)
     begin = 0
     for index in range(1, len(tokens) + 1):
         if index == len(tokens) or tokens[index].clause != tokens[begin].clause:
             for k in range(begin, index):
-                starts[k], ends[k] = begin, index - 1
+                ends[k] = index - 1
             begin = index
-    return starts, ends
+    return ends
 
 
-def judge_context(text: AnalysedText, matches: list[Match], story: bool) -> None:
-    """Mark each match negated, hedged or hypothetical from the words around it."""
+def judge_context(
+    text: AnalysedText, matches: list[Match], story: bool, steady_cues: frozenset[int] = frozenset()
+) -> None:
+    """Mark each match negated, hedged or hypothetical from the words around it.
+
+    A negation reaches forward over its whole clause chain (see _chain_starts), so "I
+    never once talked to customers or read the support tickets" denies both. A phrase
+    that itself holds a negation word ("rather than", "instead of") is not cancelled
+    by that word. `steady_cues` are cues conditional by nature (reflection: "next time
+    I would..."; options): hedges and "I would" don't weaken them."""
     tokens = text.tokens
     norms = [t.norm for t in tokens]
-    clause_start, clause_end = _clause_bounds(tokens)
+    chain_start = _chain_starts(text)
+    clause_end = _clause_ends(tokens)
+    clause_start = _clause_starts(tokens)
     for match in matches:
         pattern = match.pattern
         if pattern.role == EXCLUDED:
             continue
         first, last = match.first, match.last
-        before = norms[max(clause_start[first], first - CONTEXT_WINDOW) : first]
-        following = norms[last + 1 : min(clause_end[last], last + 4) + 1]
+        before = norms[max(chain_start[first], first - SCOPE_LIMIT) : first]
+        # "without", "no", "instead of" negate the words they govern, within their own
+        # clause; verbs of denial ("never", "didn't", "forgot to") reach along the chain.
+        clause = norms[max(clause_start[first], first - NOMINAL_REACH) : first]
+        before = [w for w in before[: len(before) - len(clause)] if w not in _NOMINAL_TRIGGERS] + clause
+        following = norms[last + 1 : min(clause_end[last], last + 5) + 1]
         inside = norms[first : last + 1]
         if (
             (_TRIGGER_WORDS.intersection(before) and _has_trigger(before))
@@ -335,10 +381,12 @@ def judge_context(text: AnalysedText, matches: list[Match], story: bool) -> None
                 and not any(e.norms & _SINGLE_NEGATIONS for e in pattern.elements)
                 and _has_trigger(inside)
             )
-            or _negated_after(following)
+            or (norms[last] not in _RELATIVES and _negated_after(following))
             or (following and following[0] in _DENIALS)  # "we'd measure nothing"
         ):
             match.negated = True
+            continue
+        if pattern.cue in steady_cues:
             continue
         words = set(before)
         after = set(following[:2])

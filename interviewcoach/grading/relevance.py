@@ -89,7 +89,8 @@ def compile_topic(prompt: str, context: list[str], tags: list[str], story: bool,
         # A story on the theme may use the question's own words instead of the theme's.
         asked = {
             t.stem for t in analyse(prompt).tokens
-            if t.kind == "word" and not t.is_stop and len(t.norm) >= 4 and t.stem not in _NOT_TOPIC_STEMS
+            if t.kind == "word" and not t.is_stop and len(t.norm) >= 4
+            and t.stem not in _NOT_TOPIC_STEMS and _rarity(t.norm) >= 0.45
         }
         return Topic({}, themes[0], frozenset().union(asked, *(_THEME_STEMS[t] for t in themes)))
     terms: dict[str, TopicTerm] = {}
