@@ -3,7 +3,8 @@ every start, and must stay cheap.
 
 A phrase is words separated by spaces. `a|b` offers one-word alternatives at a place,
 `(a b|c d)` alternatives of several words, `...` a wide gap, `=word` an exact form, and
-{number}, {past}, {name}, {plural}, {person} (a kind of person: nurses, owners) and *
+{number}, {year} (1950-2099), {past}, {name}, {plural}, {person} (a kind of person:
+nurses, owners) and *
 stand for a word of a kind."""
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from interviewcoach.grading.lexicon import IRREGULAR_NOT
 
 PLACEHOLDERS = {
     "{number}": "number", "{past}": "past", "{name}": "name", "{plural}": "plural",
-    "{person}": "person", "*": "any",
+    "{person}": "person", "{year}": "year", "*": "any",
 }
 GAP_MARK = "..."
 """Between two words of a phrase: up to WIDE_GAP words may stand there."""

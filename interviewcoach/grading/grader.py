@@ -45,7 +45,11 @@ FULL_LENGTH_WORDS = 110
 STRONG_PHRASE, STRONG_WORD, WEAK_MENTION = 1.0, 0.75, 0.3
 """What one match is worth before its sentence's quality: a phrase of two or more
 content words, a single word, a passing mention."""
-SOLID_EVIDENCE = 0.5
+EVIDENCE_FLOOR = 0.35
+"""A strong phrase worth less than this after its discounts (hedged, in a jargon
+sentence) is a mention, not evidence."""
+MENTIONS_CAP = 0.3
+"""The most a cue shown only by passing mentions can be worth."""
 """A hit needs at least one match worth this much: passing mentions and hedged claims
 alone never make one, however many there are; the cue's strength then stops just below
 a hit."""
@@ -239,6 +243,7 @@ def _cue_results(text, compiled, matches, readings, claims, question=None) -> li
         cue = compiled_cue.cue
         best_per_sentence: dict[int, float] = {}
         evidence: list[Evidence] = []
+        mentions: list[Evidence] = []
         negated: list[Evidence] = []
         for match in (m for m in matches if m.pattern.cue == index):
             sentence_index = tokens[match.first].sentence
@@ -258,14 +263,27 @@ def _cue_results(text, compiled, matches, readings, claims, question=None) -> li
             value = round(value, 3)
             if value <= 0:
                 continue
-            evidence.append(_evidence(text, sentences[sentence_index], match, value))
-            best_per_sentence[sentence_index] = max(best_per_sentence.get(sentence_index, 0.0), value)
-        missing = 1.0
-        for value in best_per_sentence.values():
-            missing *= 1.0 - min(value, ONE_SENTENCE_CAP)
-        strength = 1.0 - missing
-        if not any(e.weight >= SOLID_EVIDENCE for e in evidence):
-            strength = min(strength, HIT_THRESHOLD - 0.01)
+            found = _evidence(text, sentences[sentence_index], match, value)
+            if match.pattern.role == STRONG and value >= EVIDENCE_FLOOR:
+                evidence.append(found)
+                best_per_sentence[sentence_index] = max(best_per_sentence.get(sentence_index, 0.0), value)
+            else:
+                mentions.append(found)
+        if evidence:
+            # A hit stands on its evidence alone: passing mentions ("so", "users") and
+            # hedged half-claims neither add to it nor are shown as what earned it.
+            missing = 1.0
+            for value in best_per_sentence.values():
+                missing *= 1.0 - min(value, ONE_SENTENCE_CAP)
+            strength = 1.0 - missing
+        else:
+            # Mentions alone never make a hit, however many: they show the cue was in
+            # view, and earn a little.
+            evidence = sorted(evidence + mentions, key=lambda e: e.start)
+            missing = 1.0
+            for item in evidence:
+                missing *= 1.0 - item.weight
+            strength = min(1.0 - missing, MENTIONS_CAP)
         strength = round(strength, 3)
         hit = strength >= HIT_THRESHOLD
         results.append(
@@ -316,6 +334,11 @@ def _overall(text, compiled, cues, readings, question, follow_up=False) -> Grade
         relevance = judge_relevance(text, compiled.topic, set(typo_corrections(text, compiled).values()))
         if relevance.on_question:
             score = round(score * relevance.factor)
+            if relevance.elsewhere:
+                notes.append(
+                    f"This answer keeps coming back to {', '.join(relevance.elsewhere[:3])}, which the "
+                    "question never mentions: make sure you answer what was asked."
+                )
 
     repeated = sum(1 for r in readings if r.repeated)
     if repeated:

@@ -67,6 +67,9 @@ GENERIC_WORDS = frozenset(
     decisions decision decide decided understand understood listen listened listening
     shared share sharing goals objectives results-driven data informed informed
     customers-first first principles methodology methodologies mindset
+    platform platforms region regions cohort cohorts channel channels internal external
+    tracking broken query queries hypothesis hypotheses experiment experiments returning
+    dimension dimensions breakdown instrumentation cause causes defined precisely ladder
     """.split()
 )
 """Words any PM answer uses whatever the question: they say nothing specific."""
@@ -126,7 +129,10 @@ SCOPE_CLOSERS = frozenset(
 )
 """A negation's scope ends at these words (and at punctuation between clauses)."""
 
-HEDGES = frozenset("could might maybe perhaps possibly potentially hopefully ideally".split())
+HEDGES = frozenset(
+    "could might maybe perhaps possibly potentially hopefully ideally suppose guess sort "
+    "sorta kinda probably".split()
+)
 """Soften a claim in any answer: "we could maybe add metrics"."""
 
 HYPOTHETICALS = frozenset("would will could might if plan planned planning hope going".split())
@@ -151,7 +157,7 @@ PAST_TENSE_IRREGULAR = frozenset(
 NOT_ACTIONS = frozenset(
     "was were had did felt thought knew understood meant seemed wanted needed liked loved "
     "hoped believed wished guessed assumed supposed used enjoyed hated preferred owned "
-    "expected imagined realised realized noticed".split()
+    "expected imagined realised realized noticed learned learnt saw heard".split()
 )
 """Past-tense verbs that say what was, not what the speaker did: no use as {past}."""
 
@@ -164,7 +170,8 @@ NOT_PAST_TENSE_ED = frozenset(
 AMERICAN_SPELLING = {
     "colour": "color", "behaviour": "behavior", "behavioural": "behavioral",
     "behaviours": "behaviors", "favour": "favor", "favourite": "favorite", "honour": "honor",
-    "labour": "labor", "neighbour": "neighbor", "neighbours": "neighbors", "humour": "humor",
+    "labour": "labor", "neighbour": "neighbor", "neighbours": "neighbors",
+    "neighbourhood": "neighborhood", "neighbourhoods": "neighborhoods", "humour": "humor",
     "rumour": "rumor", "flavour": "flavor", "endeavour": "endeavor", "harbour": "harbor",
     "savour": "savor", "vigour": "vigor", "candour": "candor", "saviour": "savior",
     "centre": "center", "centres": "centers", "metre": "meter", "metres": "meters",
@@ -231,49 +238,58 @@ STEM_OVERRIDES = {
 NOT_A_TOPIC = frozenset(
     """
     app apps platform platforms tool tools service services system systems website site
-    someone something somebody often usually fix fixing fixed within line lines way ways
+    someone something somebody often usually fix fixing fixed within way ways
     day days week weeks month months year years today tomorrow kind kinds sort type types
     part parts whole main own other others every each many few more less most least
     number numbers amount share rate rates percent percentage total average
     describe design redesign improve imagine pick choose tell walk example examples
     time times thing things people person user users customer customers company companies
-    pilot pilots beta rollout roll rollouts experiment experiments retention adoption
-    segment segments persona personas metric metrics kpi kpis guardrail guardrails
-    signup signups sign-off training option options solution solutions pains pain
-    measure measures stakeholder stakeholders buyer buyers users rescheduled kept
     clarify propose compare name current real focused improvement
     """.split()
 )
+
+PM_METHOD_WORDS = frozenset(
+    """
+    pilot pilots beta rollout roll rollouts experiment experiments retention adoption
+    segment segments persona personas metric metrics kpi kpis guardrail guardrails
+    signup signups sign-off training option options solution solutions pains pain
+    measure measures stakeholder stakeholders buyer buyers rescheduled kept risk risks
+    cost costs
+    """.split()
+)
+"""Words of the method an outline describes (pilot, guardrail, segment): every answer
+may use them, so they say what a question is about only when its prompt uses them
+("Retention fell: why?")."""
 """Words a question uses that say nothing about its subject: an answer to any question
 may use them, so sharing them proves nothing (beside GENERIC_WORDS)."""
 
 THEMES = {
     "failure": """fail failed failing failure failures mistake mistakes wrong error errors
-        missed miss flop flopped regret regretted blame blamed backfired went badly
-        underestimated overestimated misjudged lost losing setback dud slid slipped
-        worse broke broken disaster rollback""",
+        missed miss flop flopped regret regretted blame blamed backfired underestimated
+        overestimated misjudged lost losing setback dud slid slipped worse broke broken
+        disaster rollback dropped""",
     "conflict": """disagree disagreed disagreement disagreements conflict conflicts
-        conflicting argued argue argument arguments pushed pushback push back tension
-        tensions clash clashed friction objected objection objections opposed opposite
-        debate debated frustrated challenged""",
-    "influence": """convince convinced convincing persuade persuaded persuading buy-in buy
-        bought influence influenced authority sponsor sponsors champion won win agreed
-        agreement support backing pitched pitch proposal proposed lobbied alignment aligned""",
+        conflicting argued argue argument arguments pushed pushback tension tensions clash
+        clashed friction objected objection objections opposed opposite debate debated
+        frustrated challenged split divided odds standoff deadlock stalemate resisted
+        resistance""",
+    "influence": """convince convinced convincing persuade persuaded persuading buy-in
+        influence influenced authority sponsor sponsors champion won win agreed agreement
+        backing pitched pitch proposal proposed lobbied alignment aligned""",
     "customers": """customer customers client clients user users buyer buyers account
         accounts shopper shoppers patient patients member members subscriber subscribers
         complaint complaints feedback interview interviews interviewed churn churned
         complained unhappy angry upset escalated escalation refund refunds""",
     "customer-feedback": """customer customers client clients user users feedback complaint
-        complaints interview interviews interviewed survey surveys reviews tickets said told
+        complaints interview interviews interviewed survey surveys reviews tickets told
         asked research hear heard hearing calls call requests request requested""",
     "prioritisation": """prioritise prioritised prioritize prioritized priority priorities
         trade-off tradeoff trade-offs tradeoffs cut cuts dropped deprioritised deprioritized
-        postpone postponed delay delayed defer deferred said no backlog roadmap instead
-        chose choose choice focus""",
+        postpone postponed delay delayed defer deferred backlog roadmap instead chose
+        choose choice focus""",
     "ambiguity": """ambiguous ambiguity unclear uncertain uncertainty unknown unknowns vague
-        undefined no spec without spec no brief no requirements figure figured assumptions
-        assumption hypothesis hypotheses explored data little sparse guess gut instinct
-        decide decided decision""",
+        undefined figure figured assumptions assumption hypothesis hypotheses explored data
+        little sparse guess gut instinct decide decided decision""",
     "speed": """quickly quick fast faster hours days deadline urgent rushed time decide
         decided decision""",
     "data": """data metric metrics numbers analysis analysed analyzed dashboard query queries
@@ -284,14 +300,15 @@ THEMES = {
     "mentoring": """mentor mentored mentoring coach coached coaching grew grow growth junior
         report reports promoted promotion career develop developed she her he him""",
     "feedback": """feedback told tell conversation difficult honest criticism critique
-        performance review reviews improve improved""",
+        performance review reviews improve improved she her he him""",
     "hiring": """hire hired hiring recruit recruited recruiting candidate candidates
         interview interviews interviewed offer onboarded""",
 }
 """Behavioural question tags and the words a story on that theme cannot avoid: a
 "time you failed" story with no failure, mistake or loss in it answers another
-question. Tags not listed here are not judged (a theme like "execution" has no
-vocabulary of its own)."""
+question. One word each: a phrase such as "push back" would put "back" in every story.
+Tags not listed here are not judged (a theme like "execution" has no vocabulary of its
+own)."""
 
 PERSON_NOUNS = frozenset(
     """

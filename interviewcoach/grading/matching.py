@@ -91,6 +91,9 @@ def _element_matches(element: Element, token: Token, corrected: str | None, sent
             and not token.is_stop and word not in lexicon.GENERIC_WORDS
         )
         return "exact" if plural else None
+    if kind == "year":
+        word = token.norm
+        return "exact" if len(word) == 4 and word.isdigit() and 1950 <= int(word) <= 2099 else None
     if kind == "person":
         return "exact" if token.norm in lexicon.PERSON_NOUNS else None
     if kind == "name":
@@ -102,7 +105,7 @@ def _element_matches(element: Element, token: Token, corrected: str | None, sent
     return "exact" if token.kind != "symbol" else None  # "any"
 
 
-_PLACEHOLDER_ELEMENTS = {kind: Element(kind) for kind in ("number", "past", "name", "plural", "person", "any")}
+_PLACEHOLDER_ELEMENTS = {kind: Element(kind) for kind in ("number", "year", "past", "name", "plural", "person", "any")}
 
 
 def is_past_tense(token: Token) -> bool:

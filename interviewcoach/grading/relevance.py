@@ -17,6 +17,7 @@ Lexical, so limited, and honest about it:
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 
 from interviewcoach.grading import lexicon
@@ -30,13 +31,25 @@ rare prompt word, or two or three of the outline's."""
 FULLY_ON_FROM = 3.0
 """From this shared weight on, relevance no longer scales the score."""
 LEAST_ON_QUESTION = 0.35
+SUBJECT_WORDS = 4
+"""How many of an answer's most repeated concrete words make its subject."""
+ELSEWHERE_FACTOR = 0.4
+SUBJECT_MIN_TOPIC = 7.0
+"""Only a question that says enough about its subject (design questions mostly) can
+tell an answer's subject is elsewhere; "How would you choose a team's KPIs?" can't."""
+"""The most relevance lets an answer keep when its subject is nowhere in the question."""
+OFF_SHARE, FULL_SHARE = 0.09, 0.3
+"""For questions whose words weigh little in all: the share of their total topic weight
+below which an answer is off the question, and from which it is fully on it."""
 """The score factor of an answer just on the question (shared weight OFF_QUESTION_BELOW)."""
 
 _NOT_TOPIC_STEMS = frozenset(
     stem(word) for word in lexicon.GENERIC_WORDS | lexicon.JARGON_WORDS | lexicon.NOT_A_TOPIC
 )
+_METHOD_STEMS = frozenset(stem(word) for word in lexicon.PM_METHOD_WORDS)
 _THEME_STEMS = {
-    theme: frozenset(stem(word) for word in words.split()) for theme, words in lexicon.THEMES.items()
+    theme: frozenset(stem(word) for word in words.split())
+    for theme, words in lexicon.THEMES.items()
 }
 
 
@@ -70,6 +83,8 @@ class Relevance:
     """The question's own words for what it is about that the answer never used."""
     theme: str | None = None
     """For a behavioural question judged on its theme: the theme."""
+    elsewhere: tuple[str, ...] = ()
+    """The words the answer keeps returning to, when the question mentions none of them."""
 
 
 def _rarity(word: str) -> float:
@@ -90,7 +105,7 @@ def compile_topic(prompt: str, context: list[str], tags: list[str], story: bool,
         asked = {
             t.stem for t in analyse(prompt).tokens
             if t.kind == "word" and not t.is_stop and len(t.norm) >= 4
-            and t.stem not in _NOT_TOPIC_STEMS and _rarity(t.norm) >= 0.45
+            and t.stem not in _NOT_TOPIC_STEMS
         }
         return Topic({}, themes[0], frozenset().union(asked, *(_THEME_STEMS[t] for t in themes)))
     terms: dict[str, TopicTerm] = {}
@@ -98,8 +113,9 @@ def compile_topic(prompt: str, context: list[str], tags: list[str], story: bool,
     def add(text: str, base: float, in_prompt: bool) -> None:
         for token in analyse(text).tokens:
             if (
-                token.kind != "word" or token.is_stop or len(token.norm) < 3
+                token.kind != "word" or token.is_stop or token.is_number or len(token.norm) < 3
                 or token.stem in _NOT_TOPIC_STEMS
+                or (not in_prompt and token.stem in _METHOD_STEMS)
             ):
                 continue
             weight = base * _rarity(token.norm)
@@ -123,12 +139,38 @@ def judge_relevance(text: AnalysedText, topic: Topic, corrected: set[str] = froz
     if not topic.terms:
         return Relevance(True, 1.0, 0.0, ())
     shared = sum(term.weight for key, term in topic.terms.items() if key in stems)
+    subject = _subject(text)
     missing = tuple(
         term.word for key, term in sorted(topic.terms.items(), key=lambda item: -item[1].weight)
         if term.in_prompt and key not in stems
     )[:3]
-    if shared < OFF_QUESTION_BELOW:
+    # A question that says little about its subject ("How would you choose a team's
+    # KPIs?") can't ask much of an answer's words: the bars scale with what it offers.
+    total = sum(term.weight for term in topic.terms.values())
+    off_below = min(OFF_QUESTION_BELOW, OFF_SHARE * total)
+    full_from = min(FULLY_ON_FROM, FULL_SHARE * total)
+    if shared < off_below:
         return Relevance(False, 0.0, round(shared, 2), missing)
-    span = (min(shared, FULLY_ON_FROM) - OFF_QUESTION_BELOW) / (FULLY_ON_FROM - OFF_QUESTION_BELOW)
+    span = (min(shared, full_from) - off_below) / max(1e-9, full_from - off_below)
     factor = LEAST_ON_QUESTION + (1 - LEAST_ON_QUESTION) * span
-    return Relevance(True, round(factor, 3), round(shared, 2), missing)
+    elsewhere = ()
+    if total >= SUBJECT_MIN_TOPIC and subject and not any(key in topic.terms for key, _ in subject):
+        # What the answer keeps coming back to is nowhere in the question: it shares
+        # a few words with it in passing and is about something else.
+        factor = min(factor, ELSEWHERE_FACTOR)
+        elsewhere = tuple(word for _, word in subject)
+    return Relevance(True, round(factor, 3), round(shared, 2), missing, elsewhere=elsewhere)
+
+
+def _subject(text: AnalysedText) -> list[tuple[str, str]]:
+    """The answer's subject: the concrete words it keeps returning to, as (stem, word)."""
+    counts: Counter[str] = Counter()
+    words: dict[str, str] = {}
+    for token in text.tokens:
+        if (
+            token.kind == "word" and not token.is_stop and len(token.norm) >= 4
+            and token.stem not in _NOT_TOPIC_STEMS and token.stem not in _METHOD_STEMS
+        ):
+            counts[token.stem] += 1
+            words.setdefault(token.stem, token.norm)
+    return [(key, words[key]) for key, n in counts.most_common(SUBJECT_WORDS) if n >= 2]
