@@ -86,6 +86,10 @@ class Cue(_Model):
     level_weights: dict[Level, Annotated[float, Field(gt=0, le=10)]] = {}
     """Multiplies `weight` for questions at these levels: rollout and alignment matter
     more for a director than for an APM."""
+    beyond_prompt: bool = False
+    """Evidence must go beyond the question's own words: answering "design for deaf
+    customers" with "deaf customers" restates the group asked about, it does not choose
+    one within it."""
     conditional: bool = False
     """The cue is conditional by nature (reflection: "next time I would..."; options:
     "we could build or buy"): hedges and "I would" don't weaken its evidence, as they

@@ -4,7 +4,7 @@ every start, and must stay cheap.
 A phrase is words separated by spaces. `a|b` offers one-word alternatives at a place,
 `(a b|c d)` alternatives of several words, `...` a wide gap, `=word` an exact form, and
 {number}, {year} (1950-2099), {past}, {name}, {plural}, {person} (a kind of person:
-nurses, owners) and *
+nurses, owners), {customer} (a {person} who is not usually a colleague) and *
 stand for a word of a kind."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from interviewcoach.grading.lexicon import IRREGULAR_NOT
 
 PLACEHOLDERS = {
     "{number}": "number", "{past}": "past", "{name}": "name", "{plural}": "plural",
-    "{person}": "person", "{year}": "year", "*": "any",
+    "{person}": "person", "{customer}": "customer", "{year}": "year", "*": "any",
 }
 GAP_MARK = "..."
 """Between two words of a phrase: up to WIDE_GAP words may stand there."""

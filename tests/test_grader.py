@@ -47,7 +47,24 @@ def test_a_strong_answer_hits_every_required_cue(design):
     result = grade_answer(STRONG_DESIGN, design)
     for cue_id in ("customer_focus", "why", "for_whom", "rollout", "metrics"):
         assert cue(result, cue_id).hit, cue_id
-    assert result.score >= 75 and result.verdict == "strong"
+    # One clause a cue, 107 words: every cue shown, none in depth. Solid, not strong.
+    assert result.verdict == "solid"
+
+
+def test_depth_behind_a_cue_raises_its_strength(design):
+    named = grade_answer(padded("I'd build it for fully blind people who shop alone in big stores."), design)
+    deeper = grade_answer(padded(
+        "I'd build it for fully blind people who shop alone in big stores. They are the ones who "
+        "today wait for a member of staff at the door, often for twenty minutes, and they told us "
+        "that waiting is what keeps them from shopping at all."
+    ), design)
+    assert cue(deeper, "for_whom").strength > cue(named, "for_whom").strength
+    thin = grade_answer(padded("Success is the share of trips completed without sighted help."), design)
+    full = grade_answer(padded(
+        "Success is the share of trips completed without sighted help, up from 10% to 40% within "
+        "a year. As a guardrail we'd watch misread labels, which must not rise."
+    ), design)
+    assert cue(full, "metrics").strength > cue(thin, "metrics").strength
 
 
 # --- negation --------------------------------------------------------------------------

@@ -78,6 +78,8 @@ class CompiledRubric:
     topic_stems: frozenset[str] = frozenset()
     """Content stems of the question, if any: shared words make an answer specific."""
     conditional_cues: frozenset[int] = frozenset()
+    prompt_stems: frozenset[str] = frozenset()
+    """Content stems of the question's prompt, for cues whose evidence must go beyond it."""
     """Indexes of cues that hedges and "I would" don't weaken."""
     topic: Topic | None = None
     """What the question is about, to judge relevance; None without a question."""
@@ -200,6 +202,9 @@ def _build(rubric: Rubric, question: Question | None, level: Level | None) -> Co
         compiled.topic_stems = frozenset(
             t.stem for t in analyse(topic_text).tokens
             if t.kind == "word" and not t.is_stop and t.norm not in lexicon.GENERIC_WORDS
+        )
+        compiled.prompt_stems = frozenset(
+            t.stem for t in analyse(question.prompt).tokens if t.kind == "word" and not t.is_stop
         )
         compiled.topic = compile_topic(
             question.prompt,

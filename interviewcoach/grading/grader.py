@@ -2,15 +2,19 @@
 
 How a score comes about, in order:
 1. Every rubric phrase found in the answer is a match (see matching.py); negated ones
-   earn nothing, hedged or hypothetical ones earn less.
-2. A match is worth its phrase's strength (a multi-word phrase more than a single word,
-   a weak mention least) times the quality of its sentence: sentences made of jargon,
-   bare keyword lists and sentences that claim many cues at once are discounted, and
-   repeated sentences count once.
-3. A cue's strength combines its best match in each sentence with diminishing returns;
-   it is a hit from 0.5.
+   earn nothing, hedged or hypothetical ones earn less (not for cues conditional by
+   nature, such as reflection).
+2. A match is worth its phrase's strength (a multi-word phrase more than a single word)
+   times the quality of its sentence: sentences made of jargon, bare keyword lists and
+   sentences that claim many cues at once are discounted, and repeated sentences count
+   once. A passing mention ("users", "so") is never evidence, unless a relative clause
+   makes it specific ("people who lost their sight as adults").
+3. A cue's strength combines its evidence sentence by sentence with diminishing returns;
+   one vague sentence shows it thinly (0.5, a hit), specifics and further sentences show
+   it in depth. Mentions alone earn at most 0.3 and never a hit.
 4. The score is the weighted mean cue strength, scaled down for answers that are short
-   or say little that is specific.
+   or say little that is specific, and by relevance when the question is known: an
+   answer to another question is "off-question" and scores at most 20.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from interviewcoach.grading import lexicon
-from interviewcoach.grading.compile import EXCLUDED, STRONG, CompiledRubric, compiled_rubric
+from interviewcoach.grading.compile import EXCLUDED, STRONG, WEAK, CompiledRubric, compiled_rubric
 from interviewcoach.grading.dictionary import is_english_word
 from interviewcoach.grading.matching import (
     Match,
@@ -94,8 +98,10 @@ def grade_answer(
     return _overall(text, compiled, cues, readings, question, follow_up)
 
 
-ONE_SENTENCE_CAP = 1.0
-BREADTH_EXPONENT = 1.0
+ONE_SENTENCE_CAP = 0.5
+"""What one vague sentence can show of a cue: enough for a hit, not for depth. Each
+specific word in it (a name, a number, the answer's own subject) adds DEPTH_PER_SPECIFIC,
+and further sentences add with diminishing returns."""
 
 REPETITION_PENALTY = 0.4
 """What cue evidence is worth in an answer that mostly repeats itself."""
@@ -222,9 +228,42 @@ def _comma_list(text: AnalysedText, sentence: Sentence) -> bool:
     return len(items) >= 4 and sum(len(item) for item in items) / len(items) <= 3.5
 
 
+def _sentence_cap(reading: _SentenceReading) -> float:
+    """What one sentence can show of a cue: a cue named in a vague clause is thin; in a
+    sentence full of specifics (who, where, how many) it is shown in depth."""
+    return min(1.0, ONE_SENTENCE_CAP + DEPTH_PER_SPECIFIC * reading.specific)
+
+
+DEPTH_PER_SPECIFIC = 0.05
+
+
+def _situated(text: AnalysedText, match: Match) -> bool:
+    """A passing mention that ends in a relative pronoun and goes on to say something
+    specific is no longer passing: "people who lost their sight as adults" chooses a
+    group, "people who want a better experience" doesn't."""
+    tokens = text.tokens
+    if match.pattern.role != WEAK or tokens[match.last].norm not in _RELATIVES:
+        return False
+    end = min(len(tokens), match.last + 1 + SITUATION_WORDS)
+    specific = 0
+    for token in tokens[match.last + 1 : end]:
+        if token.sentence != tokens[match.last].sentence:
+            break
+        if token.is_number or (
+            token.kind == "word" and not token.is_stop and len(token.norm) >= 3
+            and token.stem not in _GENERIC_STEMS and token.stem not in _JARGON_STEMS
+        ):
+            specific += 1
+    return specific >= 2
+
+
+SITUATION_WORDS = 8
+"""How far past "who" a relative clause is read for what it says."""
+
+
 def _match_value(match: Match, reading: _SentenceReading) -> float:
     pattern = match.pattern
-    if pattern.role == STRONG:
+    if pattern.role == STRONG or match.situated:
         base = STRONG_PHRASE if pattern.content >= 2 else STRONG_WORD
     else:
         base = WEAK_MENTION
@@ -246,6 +285,7 @@ def _cue_results(text, compiled, matches, readings, claims, question=None) -> li
         mentions: list[Evidence] = []
         negated: list[Evidence] = []
         for match in (m for m in matches if m.pattern.cue == index):
+            match.situated = _situated(text, match)
             sentence_index = tokens[match.first].sentence
             reading = readings[sentence_index]
             if match.negated:
@@ -264,7 +304,9 @@ def _cue_results(text, compiled, matches, readings, claims, question=None) -> li
             if value <= 0:
                 continue
             found = _evidence(text, sentences[sentence_index], match, value)
-            if match.pattern.role == STRONG and value >= EVIDENCE_FLOOR:
+            if (match.pattern.role == STRONG or match.situated) and value >= EVIDENCE_FLOOR and not (
+                cue.beyond_prompt and _restates_prompt(tokens, match, compiled.prompt_stems)
+            ):
                 evidence.append(found)
                 best_per_sentence[sentence_index] = max(best_per_sentence.get(sentence_index, 0.0), value)
             else:
@@ -273,8 +315,8 @@ def _cue_results(text, compiled, matches, readings, claims, question=None) -> li
             # A hit stands on its evidence alone: passing mentions ("so", "users") and
             # hedged half-claims neither add to it nor are shown as what earned it.
             missing = 1.0
-            for value in best_per_sentence.values():
-                missing *= 1.0 - min(value, ONE_SENTENCE_CAP)
+            for sentence_index, value in best_per_sentence.items():
+                missing *= 1.0 - min(value, _sentence_cap(readings[sentence_index]))
             strength = 1.0 - missing
         else:
             # Mentions alone never make a hit, however many: they show the cue was in
@@ -304,6 +346,18 @@ def _cue_results(text, compiled, matches, readings, claims, question=None) -> li
     return results
 
 
+_RELATIVES = frozenset({"who", "whose", "that", "which"})
+
+
+def _restates_prompt(tokens, match: Match, prompt_stems: frozenset[str]) -> bool:
+    """Are all the match's content words the question's own? A relative clause ("owners
+    who just went freelance") says more than the question did, whatever its noun."""
+    if tokens[match.last].norm in _RELATIVES:
+        return False
+    words = [t for t in tokens[match.first : match.last + 1] if t.kind == "word" and not t.is_stop]
+    return bool(prompt_stems) and bool(words) and all(t.stem in prompt_stems for t in words)
+
+
 def _evidence(text: AnalysedText, sentence: Sentence, match: Match, weight: float) -> Evidence:
     start = text.tokens[match.first].start
     end = text.tokens[match.last].end
@@ -321,7 +375,7 @@ def _evidence(text: AnalysedText, sentence: Sentence, match: Match, weight: floa
 def _overall(text, compiled, cues, readings, question, follow_up=False) -> GradeResult:
     notes: list[str] = []
     total_weight = sum(c.weight for c in cues) or 1.0
-    raw = (sum(c.weight * c.strength for c in cues) / total_weight) ** BREADTH_EXPONENT
+    raw = sum(c.weight * c.strength for c in cues) / total_weight
     counted = [r for r in readings if not r.repeated]
     specific_per_sentence = (
         sum(min(r.specific, 4.0) for r in counted) / len(counted) if counted else 0.0

@@ -14,7 +14,7 @@ STOPWORDS = frozenset(
     into is it its itself just me more most my myself no nor not of off on once only or
     other our ours ourselves out over own same she should so some such than that the their
     theirs them themselves then there these they this those through to too under until up
-    very was we were what when where which while who whom why will with would you your
+    very was we were what when where which while who whom whose why will with would you your
     yours yourself yourselves also would could might may must shall let lets get got
     s t d ll re ve m o y e g ie eg etc vs via per
     """.split()
@@ -336,10 +336,27 @@ PERSON_NOUNS = frozenset(
     couriers cleaner cleaners caterer caterers vendor vendors supplier suppliers
     stallholder stallholders dentist dentists vet vets attendee attendees organiser
     organizers organizer organisers women men girls boys professionals professional
-    newlywed newlyweds expat expats tourist tourists pilgrim pilgrims
+    newlywed newlyweds expat expats tourist tourists pilgrim pilgrims receptionist
+    receptionists nurse carer secretary secretaries pharmacists waiter waiters waitress
+    diner diners caller callers claimant claimants tutor tutors planner planners
+    clinic clinics practice practices agency agencies restaurant restaurants shop shops
+    store stores school schools hospital hospitals pharmacy pharmacies charity charities
+    council councils venue venues hotel hotels gym gyms salon salons cafe cafes bakery
+    bakeries brand brands publisher publishers
     """.split()
 )
 """Nouns that name a kind of person: "nurses who", "parents whose" choose a segment;
 "users who", "people that" (GENERIC_PERSONS) don't yet, and "a chatbot that" never."""
+
+COLLEAGUE_NOUNS = frozenset(
+    """
+    engineer engineers developer developers designer designers manager managers staff
+    employee employees analyst analysts admin admins administrator administrators
+    recruiter recruiters marketer marketers operator operators founder founders lawyer
+    lawyers accountant accountants rep reps agent agents coach coaches
+    """.split()
+)
+"""Kinds of person who, in a story about work, are usually colleagues: "I sat with the
+engineers" is not customer research. {customer} is a {person} who is not one of these."""
 
 GENERIC_PERSONS = frozenset("user users people person customer customers those ones everyone everybody someone".split())

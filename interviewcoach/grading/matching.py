@@ -28,6 +28,8 @@ class Match:
     negated: bool = False
     factor: float = 1.0
     """Below 1 when hedged ("could maybe") or hypothetical in a story ("I would")."""
+    situated: bool = False
+    """A passing mention made specific by the relative clause after it."""
 
 
 def typo_corrections(text: AnalysedText, compiled: CompiledRubric) -> dict[int, str]:
@@ -94,6 +96,9 @@ def _element_matches(element: Element, token: Token, corrected: str | None, sent
     if kind == "year":
         word = token.norm
         return "exact" if len(word) == 4 and word.isdigit() and 1950 <= int(word) <= 2099 else None
+    if kind == "customer":
+        word = token.norm
+        return "exact" if word in lexicon.PERSON_NOUNS and word not in lexicon.COLLEAGUE_NOUNS else None
     if kind == "person":
         return "exact" if token.norm in lexicon.PERSON_NOUNS else None
     if kind == "name":
@@ -105,7 +110,7 @@ def _element_matches(element: Element, token: Token, corrected: str | None, sent
     return "exact" if token.kind != "symbol" else None  # "any"
 
 
-_PLACEHOLDER_ELEMENTS = {kind: Element(kind) for kind in ("number", "year", "past", "name", "plural", "person", "any")}
+_PLACEHOLDER_ELEMENTS = {kind: Element(kind) for kind in ("number", "year", "past", "name", "plural", "person", "customer", "any")}
 
 
 def is_past_tense(token: Token) -> bool:
