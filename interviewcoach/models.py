@@ -90,6 +90,10 @@ class Cue(_Model):
     """Evidence must go beyond the question's own words: answering "design for deaf
     customers" with "deaf customers" restates the group asked about, it does not choose
     one within it."""
+    event: bool = True
+    """In a story, evidence of this cue is something that happened: a sentence with no
+    past-tense verb counts less. Off for context ("I look after the booking app at a
+    small company") and for cues conditional by nature."""
     conditional: bool = False
     """The cue is conditional by nature (reflection: "next time I would..."; options:
     "we could build or buy"): hedges and "I would" don't weaken its evidence, as they

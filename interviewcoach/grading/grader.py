@@ -70,6 +70,8 @@ class _SentenceReading:
     specific: float
     repeated: bool
     list_like: bool
+    no_event: bool = False
+    """In a story: the sentence has no past-tense verb, so it tells no event."""
 
 
 def grade_answer(
@@ -202,8 +204,7 @@ def _read_sentences(
             quality *= 0.45
         if list_like:
             quality *= 0.45
-        if story and not any(is_past_tense(t) for t in tokens):
-            quality *= NO_STORY_FACTOR
+        no_event = story and not any(is_past_tense(t) for t in tokens)
         key = " ".join(content_stems)
         repeated = False
         if len(content_stems) >= 3:
@@ -216,7 +217,7 @@ def _read_sentences(
                 is not None
             )
             similar.append(key)
-        readings.append(_SentenceReading(quality, specific, repeated, list_like))
+        readings.append(_SentenceReading(quality, specific, repeated, list_like, no_event))
     return readings
 
 
@@ -261,13 +262,14 @@ SITUATION_WORDS = 8
 """How far past "who" a relative clause is read for what it says."""
 
 
-def _match_value(match: Match, reading: _SentenceReading) -> float:
+def _match_value(match: Match, reading: _SentenceReading, event: bool) -> float:
     pattern = match.pattern
     if pattern.role == STRONG or match.situated:
         base = STRONG_PHRASE if pattern.content >= 2 else STRONG_WORD
     else:
         base = WEAK_MENTION
-    return base * match.factor * reading.quality
+    story_factor = NO_STORY_FACTOR if event and reading.no_event else 1.0
+    return base * match.factor * reading.quality * story_factor
 
 
 def _cue_results(text, compiled, matches, readings, claims, question=None) -> list[CueResult]:
@@ -293,7 +295,7 @@ def _cue_results(text, compiled, matches, readings, claims, question=None) -> li
                 continue
             if reading.repeated:
                 continue
-            value = _match_value(match, reading) * repetition
+            value = _match_value(match, reading, cue.event and not cue.conditional) * repetition
             # One sentence claiming many cues is a summary, not a demonstration; a
             # concrete one may still carry several ("In 2022 I was the PM for the driver
             # app at a parcel company..."), so only vague crowded sentences are discounted.

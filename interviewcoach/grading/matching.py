@@ -386,7 +386,7 @@ def judge_context(
             (_TRIGGER_WORDS.intersection(before) and _has_trigger(before))
             or (
                 _TRIGGER_WORDS.intersection(inside)
-                and not any(e.norms & _SINGLE_NEGATIONS for e in pattern.elements)
+                and not any(e.norms & _TRIGGER_WORDS for e in pattern.elements)
                 and _has_trigger(inside)
             )
             or (norms[last] not in _RELATIVES and _negated_after(following))

@@ -1,0 +1,113 @@
+"""Evidence that is evidence (grader issue 9): for each pattern that once misread
+answers, ordinary sentences it must match and ones it must not."""
+
+import pytest
+
+from interviewcoach.grading import grade_answer
+from interviewcoach.grading.text import stem
+from interviewcoach.phrases import phrase_problem
+
+DESIGN_PAD = (
+    "I work on a grocery delivery app in Manchester with four engineers and a designer. {} "
+    "The warehouse in Salford packs the orders by hand every Tuesday morning."
+)
+STORY_PAD = (
+    "The depot ran two shifts a day, six days a week. {} "
+    "The vans were white and the drivers wore green jackets."
+)
+
+
+def cue_of(library, rubric, sentence, cue_id):
+    pad = STORY_PAD if rubric == "behavioural" else DESIGN_PAD
+    result = grade_answer(pad.format(sentence), library.rubrics[rubric])
+    return result.cue(cue_id)
+
+
+MUST_NOT_HIT = [
+    # relative clauses need a kind of person, and never match across other words
+    ("product-design", "for_whom", "I'd add a chatbot that tells you the weather every morning."),
+    ("product-design", "for_whom", "The reason this matters is that orders arrive late."),
+    ("product-design", "for_whom", "The users who want a better experience will like it."),
+    ("product-design", "for_whom", "There is a cook tonight button that fills the basket."),
+    # role nouns alone, and colleagues, are not customer focus in a story
+    ("behavioural", "customer_focus", "The customer wanted a new dashboard, so I scoped it."),
+    ("behavioural", "customer_focus", "I talked to the designer and the two engineers about the plan."),
+    ("behavioural", "customer_focus", "I sat with the engineers for a week to untangle the release."),
+    # a word said in another sense
+    ("product-design", "tradeoffs", "First we built the login page, then the profile page."),
+    ("product-design", "metrics", "Fewer families use them at weekends."),
+    ("product-design", "metrics", "It is an app that tracks the baby's sleep and feeds."),
+    ("product-design", "metrics", "This will drive engagement and revenue for the business."),
+    ("product-design", "metrics", "We'd track success metrics and KPIs."),
+    ("behavioural", "situation", "We fixed the bug in two days and moved on."),
+    ("behavioural", "action", "What I learned was to ask for data earlier."),
+    # negation reaches along the clause chain
+    ("behavioural", "customer_focus", "I never once talked to customers or read the support tickets."),
+    ("product-design", "customer_focus", "We won't interview shoppers or run any usability tests."),
+    ("product-design", "rollout", "There is no pilot, no beta and no phased launch: it goes to everyone."),
+]
+
+
+@pytest.mark.parametrize("rubric, cue_id, sentence", MUST_NOT_HIT)
+def test_these_sentences_do_not_show_the_cue(library, rubric, cue_id, sentence):
+    cue = cue_of(library, rubric, sentence, cue_id)
+    assert not cue.hit, [(e.text, e.phrase) for e in cue.evidence]
+
+
+MUST_HIT = [
+    ("product-design", "for_whom", "I'd build it for nurses coming off a night shift who walk to their car."),
+    ("product-design", "for_whom", "I'd start with people who lost their sight as adults and never learnt braille."),
+    ("product-design", "customer_focus", "One bad call can wipe out a season's income, and they have no buffer."),
+    ("product-design", "why", "One bad call can wipe out a season's income, and they have no buffer."),
+    ("behavioural", "task", "It fell to me to get the launch back on track before the conference."),
+    ("behavioural", "task", "We needed to ship before the conference and I owned the plan."),
+    ("behavioural", "task", "The ask was to cut onboarding time in half by March."),
+    ("behavioural", "customer_focus", "Drivers kept telling us they couldn't find the parcel lockers at night."),
+    ("product-design", "metrics",
+     "I'd know it worked if weekly rides per nurse go from 1 to 3 within a quarter, with no rise in incidents."),
+    ("product-design", "tradeoffs", "I'd launch in one city rather than nationally, because the drivers need training."),
+    ("product-design", "tradeoffs", "We'll skip the native app and build a web version first, since it is cheaper to change."),
+    ("behavioural", "reflection", "Next time I would run a holdout test first."),
+]
+
+
+@pytest.mark.parametrize("rubric, cue_id, sentence", MUST_HIT)
+def test_these_sentences_show_the_cue(library, rubric, cue_id, sentence):
+    cue = cue_of(library, rubric, sentence, cue_id)
+    assert cue.hit, (cue.strength, [(e.text, e.phrase, e.weight) for e in cue.evidence])
+
+
+def test_a_negation_word_inside_a_phrase_does_not_cancel_it(library):
+    cue = cue_of(library, "product-design", "I'd launch in one city rather than nationally.", "tradeoffs")
+    assert not cue.negated and cue.strength > 0
+
+
+def test_reflection_is_not_discounted_for_being_hypothetical(library):
+    would = cue_of(library, "behavioural", "Next time I would run a holdout test first.", "reflection")
+    did = cue_of(library, "behavioural", "Since then I always run a holdout test first.", "reflection")
+    assert would.strength == pytest.approx(did.strength, abs=0.05)
+
+
+def test_actions_are_still_discounted_when_hypothetical(library):
+    would = cue_of(library, "behavioural", "I would call the ten angriest customers myself.", "action")
+    did = cue_of(library, "behavioural", "I called the ten angriest customers myself.", "action")
+    assert would.strength < did.strength
+
+
+@pytest.mark.parametrize(
+    "word, other", [("hardly", "hard"), ("marketing", "market"), ("listeners", "listen"), ("customer", "custom")]
+)
+def test_words_of_different_sense_do_not_share_a_stem(word, other):
+    assert stem(word) != stem(other)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["in under|less than", "share of|percentage of|number of", "track rate|how many|how often"]
+)
+def test_validate_catches_alternatives_that_make_no_sense_together(phrase):
+    assert phrase_problem(phrase) is not None
+
+
+@pytest.mark.parametrize("phrase", ["(in under|in less than)", "i needed|had|wanted to", "when i was|worked"])
+def test_validate_accepts_alternatives_that_do(phrase):
+    assert phrase_problem(phrase) is None
