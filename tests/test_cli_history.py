@@ -31,7 +31,7 @@ def test_history_table_newest_first(capsys, saved):
     code, out, _ = run(capsys, "history")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].split() == ["ID", "DATE", "QUESTION", "SCORE", "CUES", "MISSED"]
+    assert lines[0].split() == ["ID", "DATE", "QUESTION", "SCORE", "VERDICT", "CUES", "MISSED", "(↺", "RECOVERED)"]
     assert [line.split()[0] for line in lines[1:]] == ["3", "2", "1"]
     assert "pd-commute-app-nurses" in lines[1]
 

@@ -97,7 +97,7 @@ async def test_full_practice_flow_with_probe_retry_compare_and_summary(settings,
         assert isinstance(feedback, FeedbackScreen)
         first = feedback.outcome
         assert first.saved and first.attempt.time_taken_s == 95.0
-        assert first.merged.score >= first.merged.result.score
+        assert first.final.score >= first.final.result.score
         assert "Score " in str(feedback.query_one("#score", Static).render())
 
         await pilot.press("r")  # retry the same question

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from interviewcoach.banks import Library, load_library
 from interviewcoach.commands.report import render_report
+from interviewcoach.final_grade import final_grade
 from interviewcoach.grading import grade_answer
 from interviewcoach.models import Level, Question, Rubric
 
@@ -38,7 +39,7 @@ def grade(args: argparse.Namespace) -> int:
         print(result.to_json(indent=2))
     else:
         about = f"{rubric.title} rubric" + (f", question {question.id}" if question else "")
-        print(render_report(result, about))
+        print(render_report(final_grade(result), about))
     if args.save:
         from interviewcoach.commands.saving import attempt_for, save_attempts
 

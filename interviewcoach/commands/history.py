@@ -33,7 +33,7 @@ def history(args: argparse.Namespace) -> int:
         print(json.dumps([
             {"id": r.id, "created_at": r.created_at.isoformat(), "question_id": r.question_id,
              "question_text": r.question_text, "rubric": r.rubric_id, "score": r.score,
-             "verdict": r.verdict, "hits": r.hits, "misses": r.misses}
+             "verdict": r.verdict, "hits": r.hits, "misses": r.misses, "recovered": r.recovered}
             for r in rows
         ], indent=2, ensure_ascii=False))
         return 0
@@ -42,21 +42,25 @@ def history(args: argparse.Namespace) -> int:
               else "No attempts match those filters.")
         return 0
     width = shutil.get_terminal_size(fallback=(100, 24)).columns
-    header = ("ID", "DATE", "QUESTION", "SCORE", "CUES", "MISSED")
+    header = ("ID", "DATE", "QUESTION", "SCORE", "VERDICT", "CUES", "MISSED (↺ RECOVERED)")
     table = [
         (str(r.id), local(r.created_at), r.question_id or f"({r.rubric_id} rubric)", str(r.score),
-         f"{len(r.hits)}/{len(r.hits) + len(r.misses)}", ", ".join(r.misses) or "-")
+         r.verdict, f"{len(r.hits)}/{len(r.hits) + len(r.misses)}", _missed(r.misses, r.recovered))
         for r in rows
     ]
-    widths = [max(len(row[i]) for row in [header, *table]) for i in range(5)]
+    widths = [max(len(row[i]) for row in [header, *table]) for i in range(6)]
     for row in [header, *table]:
         cells = [row[0].rjust(widths[0]), row[1].ljust(widths[1]), row[2].ljust(widths[2]),
-                 row[3].rjust(widths[3]), row[4].ljust(widths[4])]
+                 row[3].rjust(widths[3]), row[4].ljust(widths[4]), row[5].ljust(widths[5])]
         line = "  ".join(cells) + "  "
         room = max(10, width - len(line) - 1)
-        missed = row[5] if len(row[5]) <= room else row[5][: room - 1] + "…"
+        missed = row[6] if len(row[6]) <= room else row[6][: room - 1] + "…"
         print(line + missed)
     return 0
+
+
+def _missed(misses: list[str], recovered: list[str]) -> str:
+    return " ".join([", ".join(misses), *(f"↺ {cue}" for cue in recovered)]).strip() or "-"
 
 
 def show(attempt_id: int) -> int:
@@ -75,7 +79,7 @@ def show(attempt_id: int) -> int:
         limit = f" of {_minutes(attempt.time_limit_s)}" if attempt.time_limit_s else ""
         print(f"Time taken: {_minutes(attempt.time_taken_s)}{limit}")
     print()
-    print(render_report(attempt.result, f"{attempt.rubric_id} rubric v{attempt.rubric_version}"))
+    print(render_report(attempt.final, f"{attempt.rubric_id} rubric v{attempt.rubric_version}"))
     print("\nAnswer:")
     for paragraph in attempt.answer.splitlines() or [""]:
         print("\n".join(wrapped(paragraph, indent="  ")) or "")

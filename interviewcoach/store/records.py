@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timezone
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from interviewcoach.grading.result import GradeResult
+
+if TYPE_CHECKING:
+    from interviewcoach.final_grade import FinalGrade
 
 
 def new_uid() -> str:
@@ -66,7 +69,7 @@ class AttemptRecord(_Record):
     answer: str
     probes: list[ProbeExchange] = []
     result: GradeResult
-    """The grade, with each cue's evidence (after probes, if they were merged in)."""
+    """The answer's own grade, with each cue's evidence; `final` merges the probes in."""
     time_taken_s: float | None = None
     time_limit_s: int | None = None
     notes: str | None = None
@@ -76,24 +79,27 @@ class AttemptRecord(_Record):
     ratings: dict[str, int] = {}
     """The interviewer's ratings, e.g. {"overall": 4}."""
     recovered: list[str] = []
-    """Cue ids missed in the answer but shown in a reply to a probe."""
+    """Cue ids missed in the answer but shown in a reply to a probe: a copy of
+    `final.recovered` for readers of the export, recomputed whenever a record is built."""
     final_score: int | None = None
-    """The score with probe replies merged in; None when there were no probes."""
+    """The final score (probe replies merged in): a copy of `final.score`, recomputed
+    whenever a record is built."""
+
+    @model_validator(mode="after")
+    def _copy_final(self) -> AttemptRecord:
+        final = self.final
+        self.recovered = list(final.recovered)
+        self.final_score = final.score
+        return self
 
     @property
-    def score(self) -> int:
-        return self.result.score if self.final_score is None else self.final_score
+    def final(self) -> FinalGrade:
+        """The attempt's one final grade, rebuilt from what it keeps: the answer's grade,
+        the graded replies to probes and the interviewer's calls."""
+        from interviewcoach.final_grade import final_grade
 
-    def _hit(self, cue) -> bool:
-        return self.overrides.get(cue.id, cue.hit or cue.id in self.recovered)
-
-    @property
-    def hits(self) -> list[str]:
-        return [cue.id for cue in self.result.cues if self._hit(cue)]
-
-    @property
-    def misses(self) -> list[str]:
-        return [cue.id for cue in self.result.cues if not self._hit(cue)]
+        replies = [p.result for p in self.probes if p.result is not None]
+        return final_grade(self.result, replies, self.overrides)
 
 
 class DraftRecord(_Record):

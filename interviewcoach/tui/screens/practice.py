@@ -19,7 +19,8 @@ from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
 from interviewcoach.grading.result import GradeResult
-from interviewcoach.interviewer import MergedGrade, Probe, QuestionTurn
+from interviewcoach.final_grade import FinalGrade, final_grade
+from interviewcoach.interviewer import Probe, QuestionTurn
 from interviewcoach.models import Level, Question
 from interviewcoach.settings import PracticeSetup
 from interviewcoach.store import HistoryError
@@ -55,10 +56,10 @@ class Outcome:
     """One finished question, for the feedback and the summary."""
 
     question: Question
-    merged: MergedGrade
+    final: FinalGrade
     attempt: AttemptRecord
     saved: bool
-    retry_of: MergedGrade | None = None
+    retry_of: FinalGrade | None = None
 
 
 @dataclass
@@ -93,7 +94,7 @@ class PracticeScreen(Screen[None]):
         self.turn: QuestionTurn | None = None
         self.stage = _Stage()
         self.outcomes: list[Outcome] = []
-        self.previous: dict[str, MergedGrade] = {}
+        self.previous: dict[str, FinalGrade] = {}
         self.started = 0.0
         self.time_taken: float | None = None
         self.answer_text = ""
@@ -258,7 +259,7 @@ class PracticeScreen(Screen[None]):
     def graded(self, message: Graded) -> None:
         if message.kind == "coach":
             if self.stage.name == "answer" and self.coach:
-                self.query_one(CueList).show(message.result)
+                self.query_one(CueList).show(final_grade(message.result))
             return
         if message.kind == "answer":
             said, probe = self.turn.react(message.result)
@@ -284,7 +285,6 @@ class PracticeScreen(Screen[None]):
         from interviewcoach.store.records import AttemptRecord, ProbeExchange
 
         self.stage.name = "done"
-        merged = self.turn.merged()
         question = self.question
         rubric = self.turn.rubric
         attempt = AttemptRecord(
@@ -294,14 +294,13 @@ class PracticeScreen(Screen[None]):
             answer=self.answer_text,
             probes=[ProbeExchange(probe=p.text, cue=p.cue, answer=reply, result=result)
                     for p, reply, result in zip(self.turn.probes, self.stage.replies, self.turn.probe_results)],
-            result=merged.result, recovered=list(merged.recovered),
-            final_score=merged.score if self.turn.probe_results else None,
+            result=self.turn.result,
             time_taken_s=round(self.time_taken or 0.0, 1),
             time_limit_s=question.time_limit_s,
         )
         saved = self.app.save_attempt(attempt, self.draft_key)
-        outcome = Outcome(question, merged, attempt, saved, retry_of=self.previous.get(question.id))
-        self.previous[question.id] = merged
+        outcome = Outcome(question, attempt.final, attempt, saved, retry_of=self.previous.get(question.id))
+        self.previous[question.id] = attempt.final
         self.outcomes.append(outcome)
         from interviewcoach.tui.screens.feedback import FeedbackScreen
 

@@ -27,18 +27,20 @@ class SummaryScreen(Screen[None]):
             table = DataTable(id="summary-table", cursor_type="row", zebra_stripes=True)
             table.add_columns("#", "Question", "Score", "Verdict", "Cues")
             for number, outcome in enumerate(self.outcomes, start=1):
-                attempt = outcome.attempt
-                table.add_row(str(number), outcome.question.id, str(outcome.merged.score),
-                              outcome.merged.result.verdict, f"{len(attempt.hits)}/{len(attempt.result.cues)}")
+                final = outcome.final
+                table.add_row(str(number), outcome.question.id, str(final.score),
+                              final.verdict, f"{len(final.hits)}/{len(final.cues)}")
             yield table
-            scores = [o.merged.score for o in self.outcomes]
+            scores = [o.final.score for o in self.outcomes]
             average = sum(scores) / len(scores) if scores else 0
             yield Static(f"{len(scores)} answer{'s' if len(scores) != 1 else ''}, average score {average:.0f}.",
                          id="summary-average")
             missed: dict[str, int] = {}
             for outcome in self.outcomes:
-                for cue_id in outcome.attempt.misses:
-                    label = outcome.merged.result.cue(cue_id).label
+                for cue in outcome.final.cues:
+                    if outcome.final.is_hit(cue.id):
+                        continue
+                    label = cue.label
                     missed[label] = missed.get(label, 0) + 1
             if missed:
                 worst = sorted(missed.items(), key=lambda item: -item[1])[:3]
