@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from interviewcoach.banks import Library
+from interviewcoach.durations import minutes_text
 from interviewcoach.final_grade import FinalGrade, final_grade
 from interviewcoach.grading.result import GradeResult
 from interviewcoach.models import Category, Level, Question, Rubric, Stage
@@ -103,14 +104,6 @@ _CLOSING = [
 ]
 
 
-def minutes_text(seconds: int) -> str:
-    minutes, rest = divmod(seconds, 60)
-    if not minutes:
-        return f"{rest} seconds"
-    text = f"{minutes} minute{'s' if minutes != 1 else ''}"
-    return text + (f" {rest} seconds" if rest else "")
-
-
 @dataclass
 class QuestionTurn:
     """The conversation about one question: the answer, then up to N probes."""
@@ -175,6 +168,10 @@ class QuestionTurn:
                 self.probes.append(probe)
                 return probe
         return None
+
+    def closing(self) -> str:
+        """What the interviewer says when the questions about this answer are over."""
+        return self._pick(_CLOSING)
 
     def after_probe(self, result: GradeResult) -> tuple[str, Probe | None]:
         self.probe_results.append(result)

@@ -2,13 +2,13 @@
 
 import pytest
 
+from interviewcoach.durations import minutes_text
 from interviewcoach.final_grade import final_grade
 from interviewcoach.grading import grade_answer
 from interviewcoach.interviewer import (
     QuestionTurn,
     choose_questions,
     compare,
-    minutes_text,
     questions_for_cue,
 )
 from interviewcoach.models import Level

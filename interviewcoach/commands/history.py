@@ -10,6 +10,7 @@ from datetime import datetime
 
 from interviewcoach import locations
 from interviewcoach.commands.report import render_report, wrapped
+from interviewcoach.durations import clock_text
 from interviewcoach.store import HistoryUnreadable, open_history
 from interviewcoach.store.database import move_aside
 
@@ -76,8 +77,8 @@ def show(attempt_id: int) -> int:
               f"{', ' + attempt.level if attempt.level else ''})")
         print("\n".join(wrapped(attempt.question_text, indent="  ")))
     if attempt.time_taken_s is not None:
-        limit = f" of {_minutes(attempt.time_limit_s)}" if attempt.time_limit_s else ""
-        print(f"Time taken: {_minutes(attempt.time_taken_s)}{limit}")
+        limit = f" of {clock_text(attempt.time_limit_s)}" if attempt.time_limit_s else ""
+        print(f"Time taken: {clock_text(attempt.time_taken_s)}{limit}")
     print()
     print(render_report(attempt.final, f"{attempt.rubric_id} rubric v{attempt.rubric_version}"))
     print("\nAnswer:")
@@ -112,11 +113,6 @@ def drafts(as_json: bool) -> int:
         print("\n".join(wrapped(draft.text, indent="  ")) or "  (empty)")
         print()
     return 0
-
-
-def _minutes(seconds: float) -> str:
-    whole = int(round(seconds))
-    return f"{whole // 60}:{whole % 60:02d}"
 
 
 def repair(confirmed: bool) -> int:

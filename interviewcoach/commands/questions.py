@@ -8,6 +8,7 @@ import shutil
 import textwrap
 
 from interviewcoach.banks import load_library
+from interviewcoach.durations import short_text
 from interviewcoach.models import Category, Level, Question, Stage
 
 
@@ -39,20 +40,13 @@ def level_span(levels: list[Level]) -> str:
     return ",".join(ladder[p] for p in positions)
 
 
-def format_duration(seconds: int) -> str:
-    minutes, rest = divmod(seconds, 60)
-    if not minutes:
-        return f"{rest}s"
-    return f"{minutes} min" if not rest else f"{minutes}m{rest:02d}s"
-
-
 def render_table(questions: list[Question], width: int) -> str:
     """Questions grouped under their category, one line of facts each with the prompt
     wrapped beneath: prompts are long, and a one-line row would cut them short at 80
     columns."""
     header = ("ID", "LEVELS", "STAGE", "TIME")
     rows = {
-        q.id: (q.id, level_span(q.levels), str(q.stage), format_duration(q.time_limit_s))
+        q.id: (q.id, level_span(q.levels), str(q.stage), short_text(q.time_limit_s))
         for q in questions
     }
     widths = [max(len(row[i]) for row in [header, *rows.values()]) for i in range(len(header))]
