@@ -82,14 +82,14 @@ async def test_every_face_shows_the_same_final_grade(capsys, library, overrides,
     score = 77
 
     # The TUI's feedback screen.
-    from interviewcoach.tui.screens.practice import Outcome
+    from interviewcoach.session import Outcome
     from interviewcoach.tui.app import make_app
     from interviewcoach.tui.screens.feedback import FeedbackScreen
 
     app = make_app(Settings(), library, clock=lambda: 0.0)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        app.push_screen(FeedbackScreen(Outcome(library.questions["pd-commute-app-nurses"], record.final, record, True),
+        app.push_screen(FeedbackScreen(Outcome(library.questions["pd-commute-app-nurses"], record, saved=True),
                                        last=True))
         await pilot.pause()
         headline = str(app.screen.query_one("#score", Static).render())

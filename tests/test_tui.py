@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import DataTable, Static
 
+from interviewcoach.session import Stage
 from interviewcoach.settings import Settings
 from interviewcoach.store import open_history
 from interviewcoach.tui.app import make_app
@@ -80,7 +81,7 @@ async def test_full_practice_flow_with_probe_retry_compare_and_summary(settings,
         await pilot.pause()
         practice = app.screen
         assert isinstance(practice, PracticeScreen)
-        question = practice.question
+        question = practice.session.question
         assert question.category == "product-design"
         assert question.prompt in said(practice)[0]
         assert "left" in str(practice.query_one("#clock", Static).render())
@@ -89,8 +90,8 @@ async def test_full_practice_flow_with_probe_retry_compare_and_summary(settings,
         await answer(pilot, FIRST_ANSWER)
         conversation = said(practice)
         assert conversation[1].startswith("Grandparents who live alone")
-        assert practice.stage.name == "probe" and practice.stage.probe is not None
-        assert practice.stage.probe.text in conversation[2]
+        assert practice.session.stage is Stage.PROBE and practice.session.probe is not None
+        assert practice.session.probe.text in conversation[2]
 
         await answer(pilot, PROBE_REPLY)
         feedback = app.screen
@@ -101,7 +102,7 @@ async def test_full_practice_flow_with_probe_retry_compare_and_summary(settings,
         assert "Score " in str(feedback.query_one("#score", Static).render())
 
         await pilot.press("r")  # retry the same question
-        assert isinstance(app.screen, PracticeScreen) and app.screen.question.id == question.id
+        assert isinstance(app.screen, PracticeScreen) and app.screen.session.question.id == question.id
         await answer(pilot, BETTER_ANSWER)
         if isinstance(app.screen, PracticeScreen):  # a probe came: reply to it
             await answer(pilot, PROBE_REPLY)
@@ -173,7 +174,7 @@ async def test_an_empty_answer_is_not_sent(settings, library, clock):
         await pilot.press("s", "ctrl+s")
         await pilot.pause()
         await answer(pilot, "   ")
-        assert app.screen.stage.name == "answer"
+        assert app.screen.session.stage is Stage.ANSWER
         assert len(said(app.screen)) == 1
 
 
@@ -183,7 +184,7 @@ async def test_clock_warns_and_never_cuts_off(settings, library, clock):
         await pilot.press("s", "ctrl+s")
         await pilot.pause()
         practice = app.screen
-        limit = practice.question.time_limit_s
+        limit = practice.session.question.time_limit_s
         clock.now += limit - 30
         practice.tick()
         assert practice.query_one("#clock").has_class("-low")
@@ -193,7 +194,7 @@ async def test_clock_warns_and_never_cuts_off(settings, library, clock):
         assert "That's time" in said(practice)[-1]
         assert not practice.query_one(AnswerBox).disabled
         await answer(pilot, FIRST_ANSWER)
-        assert practice.time_taken == limit + 15
+        assert practice.session.time_taken == limit + 15
 
 
 async def test_coach_mode_lights_cues_as_you_type(settings, library, clock):
@@ -238,7 +239,7 @@ async def test_drill_weakest_cue_from_home(settings, library, clock):
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, PracticeScreen)
-        assert app.screen.question.rubric == "product-design"
+        assert app.screen.session.question.rubric == "product-design"
 
 
 async def test_no_dead_keys_on_an_empty_home(settings, library, clock):

@@ -41,9 +41,10 @@ def grade(args: argparse.Namespace) -> int:
         about = f"{rubric.title} rubric" + (f", question {question.id}" if question else "")
         print(render_report(final_grade(result), about))
     if args.save:
-        from interviewcoach.commands.saving import attempt_for, save_attempts
+        from interviewcoach.commands.saving import save_attempts
+        from interviewcoach.store import AttemptRecord
 
-        attempt = attempt_for(result, answer, rubric, question, level, session_uid="")
+        attempt = AttemptRecord.of(result, answer, rubric, question, level)
         return save_attempts([attempt], {"source": "grade", "rubric": rubric.id})
     return 0
 
@@ -197,7 +198,7 @@ def _grade_line(library: Library, line: str, number: int):
     result = grade_answer(answer, rubric, question, level)
     attempt = None
     if _batch_saves:
-        from interviewcoach.commands.saving import attempt_for
+        from interviewcoach.store import AttemptRecord
 
-        attempt = attempt_for(result, answer, rubric, question, level, session_uid="")
+        attempt = AttemptRecord.of(result, answer, rubric, question, level)
     return {"id": item_id, **result.contract()}, attempt

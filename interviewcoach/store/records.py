@@ -11,7 +11,10 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from interviewcoach.grading.result import GradeResult
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from interviewcoach.final_grade import FinalGrade
+    from interviewcoach.models import Level, Question, Rubric
 
 
 def new_uid() -> str:
@@ -84,6 +87,35 @@ class AttemptRecord(_Record):
     final_score: int | None = None
     """The final score (probe replies merged in): a copy of `final.score`, recomputed
     whenever a record is built."""
+
+    @classmethod
+    def of(
+        cls,
+        result: GradeResult,
+        answer: str,
+        rubric: Rubric,
+        question: Question | None = None,
+        level: Level | None = None,
+        *,
+        session_uid: str | None = None,
+        probes: Sequence[ProbeExchange] = (),
+        time_taken_s: float | None = None,
+    ) -> AttemptRecord:
+        """The record of an answer graded against `rubric` (and `question`, if any)."""
+        return cls(
+            session_uid=session_uid,
+            question_id=question.id if question else None,
+            question_text=question.prompt if question else "",
+            category=str(question.category) if question else None,
+            level=str(level) if level else None,
+            rubric_id=rubric.id,
+            rubric_version=rubric.version,
+            answer=answer,
+            probes=list(probes),
+            result=result,
+            time_taken_s=time_taken_s,
+            time_limit_s=question.time_limit_s if question else None,
+        )
 
     @model_validator(mode="after")
     def _copy_final(self) -> AttemptRecord:

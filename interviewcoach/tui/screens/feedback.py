@@ -12,7 +12,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
 from interviewcoach.interviewer import compare, speaking_minutes
-from interviewcoach.tui.screens.practice import Outcome, clock_text
+from interviewcoach.durations import clock_text
+from interviewcoach.session import Outcome
 from interviewcoach.tui.widgets.cue_panel import CueList
 
 PALETTE = ("primary", "secondary", "accent", "warning", "success", "error")

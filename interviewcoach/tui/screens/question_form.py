@@ -8,11 +8,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Select, SelectionList, Static, TextArea
 
 from interviewcoach.models import Category, Level, Question
 from interviewcoach.problems import field_path
+from interviewcoach.tui.base import CoachScreen
 from interviewcoach.tui.screens.setup import LEVEL_NAMES
 from interviewcoach.user_bank import question_problems, save_user_question
 
@@ -21,7 +21,7 @@ def lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-class QuestionForm(Screen[str | None]):
+class QuestionForm(CoachScreen[str | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", key_display="^s", tooltip="Save to your question bank", id="save-question"),
         Binding("escape", "cancel", "Cancel", tooltip="Leave without saving", id="cancel-question"),
@@ -33,7 +33,7 @@ class QuestionForm(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         q = self.original
-        rubrics = sorted(self.app.library.rubrics)
+        rubrics = sorted(self.coach_app.library.rubrics)
         with VerticalScroll(id="form"):
             yield Static("Edit your question" if q else "Write a question of your own", classes="section-title")
             with Grid(id="form-grid"):
@@ -95,7 +95,7 @@ class QuestionForm(Screen[str | None]):
                 for e in error.errors(include_url=False)
             ]
         replacing = self.original.id if self.original else None
-        return question, question_problems(self.app.library, question, replacing)
+        return question, question_problems(self.coach_app.library, question, replacing)
 
     def check(self) -> bool:
         question, problems = self.validate()
@@ -123,7 +123,7 @@ class QuestionForm(Screen[str | None]):
         except OSError as error:
             self.notify(f"Could not save: {error}", severity="error", timeout=10)
             return
-        if not self.app.reload_library():
+        if not self.coach_app.reload_library():
             return
         self.dismiss(question.id)
 
