@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from interviewcoach import __version__
+from interviewcoach.enums import Category, Level, Stage, choices
 
-CATEGORIES = ["product-design", "behavioural", "product-strategy", "metrics", "leadership"]
-LEVELS = ["apm", "pm", "senior-pm", "principal-pm", "director", "vp", "cpo"]
-STAGES = ["startup", "big-tech", "any"]
+CATEGORIES = choices(Category)
+LEVELS = choices(Level)
+STAGES = choices(Stage)
 
 EXIT_OK = 0
 EXIT_FAILURE = 1

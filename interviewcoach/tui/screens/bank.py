@@ -12,9 +12,9 @@ from textual.widgets import Footer, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from interviewcoach.durations import short_text
-from interviewcoach.models import Category, Level, Question
+from interviewcoach.enums import Category, Level, Stage, options
+from interviewcoach.models import Question
 from interviewcoach.tui.base import CoachScreen
-from interviewcoach.tui.screens.setup import LEVEL_NAMES
 
 SEARCH_CUTOFF = 70
 """How close a search must come to part of a question (rapidfuzz partial ratio, 0-100)."""
@@ -51,12 +51,9 @@ class BankScreen(CoachScreen[None]):
         tags = sorted({tag for q in library.questions.values() for tag in q.tags})
         with Horizontal(id="bank-filters"):
             yield Input(placeholder="Search questions…", id="bank-search")
-            yield Select([(str(c).replace("-", " ").capitalize(), str(c)) for c in Category],
-                         prompt="Category", id="bank-category")
-            yield Select([(LEVEL_NAMES[str(level)], str(level)) for level in Level],
-                         prompt="Level", id="bank-level")
-            yield Select([("Startup", "startup"), ("Big tech", "big-tech"), ("Any company", "any")],
-                         prompt="Company", id="bank-stage")
+            yield Select(options(Category), prompt="Category", id="bank-category")
+            yield Select(options(Level), prompt="Level", id="bank-level")
+            yield Select(options(Stage), prompt="Company", id="bank-stage")
             yield Select([(tag, tag) for tag in tags], prompt="Tag", id="bank-tag")
         with Horizontal(id="bank-body"):
             with Vertical(id="bank-list-pane"):
@@ -128,7 +125,7 @@ class BankScreen(CoachScreen[None]):
         if question is None:
             return
         rubric = self.coach_app.library.rubrics[question.rubric]
-        levels = ", ".join(LEVEL_NAMES[str(level)] for level in question.levels)
+        levels = ", ".join(level.label for level in question.levels)
         lines = [question.prompt, "",
                  f"{question.category} · {levels} · {question.stage} · {short_text(question.time_limit_s)}"
                  + (f" · tags: {', '.join(question.tags)}" if question.tags else ""), "",
