@@ -9,11 +9,43 @@ import json
 import sys
 from pathlib import Path
 
-from interviewcoach.banks import Library, load_library
-from interviewcoach.commands.report import render_report
-from interviewcoach.final_grade import final_grade
-from interviewcoach.grading import grade_answer
-from interviewcoach.models import Level, Question, Rubric
+from typing import TYPE_CHECKING
+
+from interviewcoach.commands.options import SubParsers, bank_dir_option
+from interviewcoach.enums import Level, choices
+
+if TYPE_CHECKING:
+    from interviewcoach.banks import Library
+    from interviewcoach.models import Question, Rubric
+
+
+def register(commands: SubParsers) -> None:
+    parser = commands.add_parser(
+        "grade",
+        help="grade an answer from a file or standard input",
+        description="Grade one answer against a rubric (or a question's rubric and its own "
+        "phrases), or many with --batch. Prints the score, each cue with the words that "
+        "earned it, and tips for what was missed.",
+        epilog="--batch reads JSON lines {\"id\": ..., \"rubric\": ID or \"question\": QID, "
+        "\"answer\": \"...\"} and writes one JSON line per input, in order; a bad line "
+        "gets {\"id\": ..., \"error\": \"...\"} and exit code 1.",
+    )
+    parser.add_argument(
+        "file", nargs="?", default="-", metavar="FILE",
+        help="the answer as a text file, or - for standard input (the default)",
+    )
+    target = parser.add_mutually_exclusive_group()
+    target.add_argument("--rubric", metavar="ID", help="grade with this rubric")
+    target.add_argument("--question", metavar="QID", help="grade as an answer to this question (uses its rubric)")
+    parser.add_argument("--level", choices=choices(Level), help="weigh cues for this level")
+    parser.add_argument("--json", action="store_true", help="print the full result as JSON")
+    parser.add_argument("--save", action="store_true", help="also keep the graded answer in your history")
+    parser.add_argument(
+        "--batch", metavar="FILE.jsonl", type=Path,
+        help="grade every JSON line of FILE (- for standard input); see below",
+    )
+    bank_dir_option(parser)
+    parser.set_defaults(run=grade)
 
 
 class GradeInputError(Exception):
@@ -21,6 +53,11 @@ class GradeInputError(Exception):
 
 
 def grade(args: argparse.Namespace) -> int:
+    from interviewcoach.banks import load_library
+    from interviewcoach.commands.report import render_report
+    from interviewcoach.final_grade import final_grade
+    from interviewcoach.grading import grade_answer
+
     library = load_library(args.bank_dirs)
     if args.batch:
         if args.rubric or args.question:
@@ -155,6 +192,8 @@ def _init_worker(bank_dirs: list[Path], save: bool) -> None:
     global _batch_library, _batch_saves
     _batch_saves = save
     if _batch_library is None:
+        from interviewcoach.banks import load_library
+
         _batch_library = load_library(bank_dirs)
 
 
@@ -194,6 +233,8 @@ def _grade_line(library: Library, line: str, number: int):
         rubric, question = resolve_target(library, rubric_id, question_id)
     except GradeInputError as error:
         return {"id": item_id, "error": f"line {number}: {error}"}, None
+    from interviewcoach.grading import grade_answer
+
     level = Level(level) if level else None
     result = grade_answer(answer, rubric, question, level)
     attempt = None

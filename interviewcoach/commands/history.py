@@ -9,10 +9,63 @@ import sys
 from datetime import datetime
 
 from interviewcoach import locations
+from interviewcoach.commands.options import SubParsers
 from interviewcoach.commands.report import render_report, wrapped
 from interviewcoach.durations import clock_text
-from interviewcoach.store import HistoryUnreadable, open_history
-from interviewcoach.store.database import move_aside
+from interviewcoach.enums import Category, choices
+
+
+def register(commands: SubParsers) -> None:
+    parser = commands.add_parser(
+        "history",
+        help="list your past attempts, newest first",
+        description="List your past attempts, newest first, or show one in full.",
+    )
+    parser.add_argument("--since", type=_date, metavar="DATE", help="only attempts on or after DATE (YYYY-MM-DD)")
+    parser.add_argument("--category", choices=choices(Category), help="only this category")
+    parser.add_argument("--question", metavar="ID", help="only attempts at this question")
+    parser.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N rows (default 20)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.set_defaults(run=history)
+    actions = parser.add_subparsers(dest="history_command", metavar="ACTION")
+    show_parser = actions.add_parser(
+        "show", help="one attempt in full", description="Show one attempt in full: the grade "
+        "with its evidence, the answer, probes and any interviewer notes.")
+    show_parser.add_argument("attempt_id", type=int, metavar="ATTEMPT_ID")
+    drafts_parser = actions.add_parser(
+        "drafts", help="answers you were typing when the app stopped",
+        description="Print the drafts autosaved while you typed that were never submitted "
+        "(the app was closed or killed mid-answer), newest first.")
+    drafts_parser.add_argument("--json", action="store_true", help="print JSON")
+    repair_parser = actions.add_parser(
+        "repair", help="move a damaged history aside and start a new one",
+        description="If your history file is damaged or not a database, rename it to a "
+        "timestamped backup beside it (nothing is deleted) and start a new history.")
+    repair_parser.add_argument("--yes", action="store_true", help="do not ask first")
+
+    stats_parser = commands.add_parser(
+        "stats", help="your progress: average score, trend, hit rate per cue",
+        description="Attempts, average score, the trend (last 10 against the previous 10), "
+        "the hit rate of every cue and your weakest cues.")
+    stats_parser.add_argument("--json", action="store_true", help="print JSON")
+    stats_parser.set_defaults(run=stats)
+
+
+def _date(text: str) -> datetime:
+    try:
+        return datetime.strptime(text, "%Y-%m-%d")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date like 2026-11-27, got {text!r}") from None
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 1, got {text!r}")
+    return value
 
 
 def local(moment: datetime) -> str:
@@ -20,6 +73,8 @@ def local(moment: datetime) -> str:
 
 
 def history(args: argparse.Namespace) -> int:
+    from interviewcoach.store import open_history
+
     if args.history_command == "show":
         return show(args.attempt_id)
     if args.history_command == "repair":
@@ -65,6 +120,8 @@ def _missed(misses: list[str], recovered: list[str]) -> str:
 
 
 def show(attempt_id: int) -> int:
+    from interviewcoach.store import open_history
+
     with open_history() as store:
         attempt = store.get_attempt(attempt_id)
     if attempt is None:
@@ -99,6 +156,8 @@ def show(attempt_id: int) -> int:
 
 
 def drafts(as_json: bool) -> int:
+    from interviewcoach.store import open_history
+
     with open_history() as store:
         found = store.drafts()
     if as_json:
@@ -116,6 +175,9 @@ def drafts(as_json: bool) -> int:
 
 
 def repair(confirmed: bool) -> int:
+    from interviewcoach.store import HistoryUnreadable, open_history
+    from interviewcoach.store.database import move_aside
+
     path = locations.history_path()
     if not path.exists():
         print(f"There is no history at {path} yet; nothing to repair.")
@@ -138,6 +200,8 @@ def repair(confirmed: bool) -> int:
 
 
 def stats(args: argparse.Namespace) -> int:
+    from interviewcoach.store import open_history
+
     with open_history() as store:
         figures = store.stats()
     if args.json:

@@ -7,12 +7,34 @@ import json
 import shutil
 import textwrap
 
-from interviewcoach.banks import load_library
+from typing import TYPE_CHECKING
+
+from interviewcoach.commands.options import SubParsers, bank_dir_option
 from interviewcoach.durations import short_text
-from interviewcoach.models import Category, Level, Question, Stage
+from interviewcoach.enums import Category, Level, Stage, choices
+
+if TYPE_CHECKING:
+    from interviewcoach.models import Question
+
+
+def register(commands: SubParsers) -> None:
+    parser = commands.add_parser(
+        "questions",
+        help="list the questions you can practise",
+        description="List questions, optionally filtered. Filters combine.",
+    )
+    parser.add_argument("--category", choices=choices(Category), help="only this category")
+    parser.add_argument("--level", choices=choices(Level), help="only questions that suit this level")
+    parser.add_argument("--stage", choices=choices(Stage), help="only questions written for this company stage")
+    parser.add_argument("--tag", help="only questions with this tag")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    bank_dir_option(parser)
+    parser.set_defaults(run=list_questions)
 
 
 def list_questions(args: argparse.Namespace) -> int:
+    from interviewcoach.banks import load_library
+
     library = load_library(args.bank_dirs)
     found = library.find_questions(
         category=Category(args.category) if args.category else None,

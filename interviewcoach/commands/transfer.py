@@ -8,13 +8,33 @@ import io
 import sys
 from pathlib import Path
 
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
 
-from interviewcoach.files import write_atomically
-from interviewcoach.store import ExportFile, open_history
+from interviewcoach.commands.options import SubParsers
+
+if TYPE_CHECKING:
+    from interviewcoach.store import ExportFile
+
+
+def register(commands: SubParsers) -> None:
+    export_parser = commands.add_parser(
+        "export", help="write your history as JSON, CSV or Markdown",
+        description="Write your whole history. JSON keeps everything and `import` reads it back.")
+    export_parser.add_argument("--format", choices=["json", "csv", "md"], default="json")
+    export_parser.add_argument("--output", type=Path, metavar="FILE", help="write to FILE (default: standard output)")
+    export_parser.set_defaults(run=export)
+    import_parser = commands.add_parser(
+        "import", help="add attempts from a JSON export",
+        description="Add the attempts of a JSON export to your history. Importing the same "
+        "file twice adds nothing twice.")
+    import_parser.add_argument("file", type=Path, metavar="FILE.json")
+    import_parser.set_defaults(run=import_)
 
 
 def export(args: argparse.Namespace) -> int:
+    from interviewcoach.files import write_atomically
+    from interviewcoach.store import open_history
+
     with open_history() as store:
         data = store.export()
     text = {"json": lambda: data.model_dump_json(indent=2), "csv": lambda: to_csv(data),
@@ -74,6 +94,10 @@ def to_markdown(data: ExportFile) -> str:
 
 
 def import_(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from interviewcoach.store import ExportFile, open_history
+
     path: Path = args.file
     try:
         text = path.read_text(encoding="utf-8")
