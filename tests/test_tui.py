@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 from textual.widgets import DataTable, Static
 
-from fakes import fixed_grade, ui_library
 from interviewcoach.session import Stage
 from interviewcoach.settings import Settings
 from interviewcoach.store import open_history
@@ -22,6 +21,8 @@ from interviewcoach.tui.screens.setup import SetupScreen
 from interviewcoach.tui.screens.summary import SummaryScreen
 from interviewcoach.tui.widgets.answer_box import AnswerBox
 from interviewcoach.tui.widgets.transcript import Bubble
+
+from fakes import fixed_grade, ui_library
 
 FIRST_ANSWER = (
     "Grandparents who live alone want to see their grandchildren, but they told us video apps "
@@ -351,3 +352,11 @@ def to_feedback(clock, text):
         await pilot.pause()
 
     return run_before
+
+
+async def test_home_buttons_work_with_the_mouse(settings, clock):
+    app = build(settings, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.click("#start")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)

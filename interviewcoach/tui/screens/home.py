@@ -68,7 +68,7 @@ class HomeScreen(CoachScreen[None]):
                     yield Static(self.data.history_problem, id="history-problem", markup=False)
             if self.data.recent:
                 yield Static("Recent attempts", classes="section-title")
-                table = DataTable(id="recent", cursor_type="none", zebra_stripes=True)
+                table: DataTable[str] = DataTable(id="recent", cursor_type="none", zebra_stripes=True)
                 table.add_columns("When", "Question", "Score", "Verdict")
                 for row in self.data.recent:
                     table.add_row(row.created_at.astimezone().strftime("%d %b %H:%M"),
@@ -96,5 +96,7 @@ class HomeScreen(CoachScreen[None]):
     def action_bank(self) -> None:
         self.coach_app.open_bank()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.run_action(event.button.id)
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        # run_action is a coroutine: unawaited, a click did nothing.
+        if event.button.id:
+            await self.run_action(event.button.id)
