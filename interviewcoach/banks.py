@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
@@ -142,10 +143,8 @@ def _salvage(file: ContentFile, model: type[QuestionBank] | type[Rubric]) -> Non
     if not isinstance(items, list):
         return
     for index, item in enumerate(items):
-        try:
+        with contextlib.suppress(ValidationError):  # reported through the whole file's validation
             file.questions.append((index, Question.model_validate(item)))
-        except ValidationError:
-            pass  # already reported through the whole file's validation
 
 
 def _kind_of(path: Path, data: dict) -> type[QuestionBank] | type[Rubric] | None:

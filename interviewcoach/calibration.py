@@ -125,7 +125,8 @@ def calibrate(
             if cue_id not in answer.labels:
                 continue
             figures = calibration.cues.setdefault((rubric.id, cue_id), CueFigures())
-            hit = result.cue(cue_id).hit
+            cue = result.cue(cue_id)
+            hit = bool(cue and cue.hit)
             label = bool(answer.labels[cue_id])
             if hit and label:
                 figures.true_positive += 1
@@ -158,7 +159,7 @@ def spearman(xs: Sequence[float], ys: Sequence[float]) -> float:
         raise ValueError("need two sequences of the same length, at least 2 long")
     rx, ry = _ranks(xs), _ranks(ys)
     mx, my = sum(rx) / len(rx), sum(ry) / len(ry)
-    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry))
+    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry, strict=True))
     vx = sum((a - mx) ** 2 for a in rx)
     vy = sum((b - my) ** 2 for b in ry)
     return cov / (vx * vy) ** 0.5 if vx and vy else 0.0

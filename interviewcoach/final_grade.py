@@ -79,7 +79,9 @@ def final_grade(
     calls = dict(overrides or {})
     score = _merged_score(result, replies)
     verdict = result.verdict if score == result.score else verdict_for(score)
-    hits, misses, recovered = [], [], []
+    hits: list[str] = []
+    misses: list[str] = []
+    recovered: list[str] = []
     for cue in result.cues:
         shown_in_reply = not cue.hit and any(_hit(reply, cue.id) for reply in replies)
         if cue.id in calls:

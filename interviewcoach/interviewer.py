@@ -18,6 +18,7 @@ from interviewcoach.grading.result import GradeResult
 from interviewcoach.models import Category, Level, Question, Rubric, Stage
 from interviewcoach.settings import PracticeSetup
 
+
 def choose_questions(
     library: Library,
     setup: PracticeSetup,

@@ -8,6 +8,7 @@ import pytest
 
 from interviewcoach.banks import Library
 from interviewcoach.settings import Settings
+
 from store_helpers import bundled_only
 
 

@@ -8,8 +8,9 @@ import sys
 
 import pytest
 
-from conftest import run_cli as run
 from interviewcoach.commands import grade as grade_command
+
+from conftest import run_cli as run
 
 ANSWER = """Blind shoppers today depend on a friend or store staff to read labels and prices,
 and they told us in interviews that they hate losing their independence. I'd focus on fully

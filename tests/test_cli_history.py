@@ -8,9 +8,10 @@ import sys
 
 import pytest
 
-from conftest import run_cli as run
 from interviewcoach import locations
 from interviewcoach.store import open_history
+
+from conftest import run_cli as run
 from store_helpers import ANSWER, make_attempt
 
 

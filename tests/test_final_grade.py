@@ -9,11 +9,12 @@ import json
 import pytest
 from textual.widgets import OptionList, Static
 
-from conftest import run_cli as run
 from interviewcoach.final_grade import final_grade
 from interviewcoach.grading.result import CueResult, Evidence, GradeResult
 from interviewcoach.settings import Settings
 from interviewcoach.store import AttemptRecord, ProbeExchange, open_history
+
+from conftest import run_cli as run
 
 ANSWER = "We talked to nurses who commute at night. Nothing else."
 REPLY = "I would measure the share of trips that end safely."

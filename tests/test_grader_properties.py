@@ -4,6 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from interviewcoach.grading import grade_answer
+
 from store_helpers import bundled_only
 
 LIBRARY = bundled_only()

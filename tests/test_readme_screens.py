@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from interviewcoach.settings import Settings
 from interviewcoach.tui.app import make_app
+
 from test_tui import FIRST_ANSWER, FakeClock, mid_answer, to_feedback
 
 SIZE = (120, 40)

@@ -7,9 +7,10 @@ import sys
 
 import pytest
 
-from fakes import fixed_grade, ui_library
 from interviewcoach.session import PracticeSession, SessionError, Stage, make_plan
 from interviewcoach.settings import Settings
+
+from fakes import fixed_grade, ui_library
 
 ANSWER = "Grandparents who live alone, because nobody nearby can help. A beta with fifty families."
 REPLY = "I would count calls per week."

@@ -6,6 +6,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from interviewcoach.store import (
 )
 from interviewcoach.store.database import move_aside
 from interviewcoach.store.schema import MIGRATIONS, SCHEMA_VERSION
+
 from store_helpers import WRITER_SCRIPT, make_attempt
 
 TESTS = str(Path(__file__).parent)
@@ -43,9 +45,9 @@ def test_save_and_read_back_everything(isolated_home):
 
 
 def test_history_lists_newest_first_with_filters(isolated_home):
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with open_history() as store:
         for days, question in ((10, "pd-grocery-blind-shoppers"), (5, "pd-commute-app-nurses"),
                                (1, "bh-pivot")):
@@ -241,10 +243,10 @@ def test_migration_3_stores_the_final_grade_of_old_attempts(isolated_home):
     import sqlite3
 
     from interviewcoach import locations
+    from interviewcoach.grading import grade_answer
     from interviewcoach.store import ProbeExchange
     from interviewcoach.store.schema import MIGRATIONS
 
-    from interviewcoach.grading import grade_answer
     from store_helpers import bundled_only
 
     answer = make_attempt()

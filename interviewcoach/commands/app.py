@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 
-
 def run_app(args: argparse.Namespace) -> int:
     from interviewcoach.banks import load_library
     from interviewcoach.settings import load_settings

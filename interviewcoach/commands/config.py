@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-
-from interviewcoach import locations
 from typing import TYPE_CHECKING
 
+from interviewcoach import locations
 from interviewcoach.commands.options import SubParsers
 
 if TYPE_CHECKING:

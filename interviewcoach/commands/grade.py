@@ -8,7 +8,6 @@ import itertools
 import json
 import sys
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from interviewcoach.commands.options import SubParsers, bank_dir_option
@@ -202,6 +201,7 @@ def _grade_numbered(item: tuple[int, str]):
     number, line = item
     attempt = None
     try:
+        assert _batch_library is not None, "set by _grade_batch or _init_worker"
         output, attempt = _grade_line(_batch_library, line, number)
     except Exception as error:  # one answer that breaks the grader must not stop the batch
         output = {"id": None, "error": f"line {number}: could not grade: {error!r}"}

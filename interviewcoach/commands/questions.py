@@ -6,7 +6,6 @@ import argparse
 import json
 import shutil
 import textwrap
-
 from typing import TYPE_CHECKING
 
 from interviewcoach.commands.options import SubParsers, bank_dir_option
@@ -74,7 +73,7 @@ def render_table(questions: list[Question], width: int) -> str:
     widths = [max(len(row[i]) for row in [header, *rows.values()]) for i in range(len(header))]
 
     def line(cells: tuple[str, ...]) -> str:
-        return "  ".join(cell.ljust(w) for cell, w in zip(cells, widths)).rstrip()
+        return "  ".join(cell.ljust(w) for cell, w in zip(cells, widths, strict=True)).rstrip()
 
     lines = [line(header)]
     for category in Category:

@@ -7,7 +7,6 @@ import csv
 import io
 import sys
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from interviewcoach.commands.options import SubParsers

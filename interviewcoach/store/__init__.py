@@ -29,7 +29,9 @@ _RECORDS = ("AttemptRecord", "DraftRecord", "ExportFile", "ProbeExchange", "Sess
 
 __all__ = [
     "HistoryError", "HistoryReadFailed", "HistoryStore", "HistoryTooNew", "HistoryUnreadable", "HistoryWriteFailed",
-    "open_history", *_RECORDS,
+    "open_history",
+    # Loaded on first use, by __getattr__ below.
+    "AttemptRecord", "DraftRecord", "ExportFile", "ProbeExchange", "SessionRecord",
 ]
 
 

@@ -160,7 +160,8 @@ def _backfill_cues(connection: sqlite3.Connection) -> None:
     for attempt_id, rubric_id, result_json, overrides_json in rows:
         cues = json.loads(result_json).get("cues", [])
         overrides = json.loads(overrides_json or "{}")
-        hits, misses = [], []
+        hits: list[str] = []
+        misses: list[str] = []
         for cue in cues:
             hit = bool(overrides.get(cue["id"], cue["hit"]))
             (hits if hit else misses).append(cue["id"])

@@ -8,9 +8,8 @@ import json
 import sqlite3
 import threading
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from interviewcoach.store.database import (
@@ -80,8 +79,8 @@ def utc_text(moment: datetime) -> str:
     """Timestamps are stored as UTC ISO 8601 text, so that text order is time order.
     A time without a zone (from an imported file) is taken as UTC."""
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).isoformat()
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat()
 
 
 class HistoryStore:
@@ -128,9 +127,9 @@ class HistoryStore:
                 session.candidate, session.interviewer, json.dumps(session.setup), session.score,
             ),
         )
-        if cursor.rowcount:
+        if cursor.rowcount and cursor.lastrowid is not None:
             return cursor.lastrowid
-        return connection.execute("SELECT id FROM sessions WHERE uid = ?", (session.uid,)).fetchone()[0]
+        return int(connection.execute("SELECT id FROM sessions WHERE uid = ?", (session.uid,)).fetchone()[0])
 
     def finish_session(self, uid: str) -> float | None:
         """Mark a session ended and store its summary score (the mean attempt score)."""
@@ -196,7 +195,7 @@ class HistoryStore:
                 final.score,
             ),
         )
-        if not cursor.rowcount:
+        if not cursor.rowcount or cursor.lastrowid is None:
             return None  # already stored (an import of the same file)
         attempt_id = cursor.lastrowid
         insert_cue_rows(connection, attempt_id, attempt.rubric_id, final)
@@ -252,7 +251,8 @@ class HistoryStore:
         limit: int | None = 20,
     ) -> list[AttemptSummary]:
         """Attempts newest first, filtered; each filter uses an index."""
-        where, parameters = [], []
+        where: list[str] = []
+        parameters: list[str | int] = []
         if since is not None:
             where.append("created_at >= ?")
             parameters.append(utc_text(since))

@@ -200,9 +200,10 @@ class InterviewCoachApp(App[None]):
             save_settings(self.settings)
         except OSError as error:
             self.notify(f"Your choices could not be remembered: {error}", severity="warning")
-        practised = self._from_history(lambda store: store.practised_question_ids(), set(), "read your history")
+        no_rates: dict[tuple[str, str], float] = {}
+        practised = self._from_history(lambda store: store.practised_question_ids(), set[str](), "read your history")
         rates = self._from_history(
-            lambda store: {(c.rubric_id, c.cue_id): c.rate for c in store.stats().cues}, {}, "read your history"
+            lambda store: {(c.rubric_id, c.cue_id): c.rate for c in store.stats().cues}, no_rates, "read your history"
         )
         seed = self.new_seed()
         questions = choose_questions(self.library, choice.setup, seed, practised, rates)
@@ -215,7 +216,8 @@ class InterviewCoachApp(App[None]):
         self.practise(make_plan(self.settings, [question], self.new_seed()))
 
     def drill(self) -> None:
-        weakest = self._from_history(lambda store: store.stats().weakest, [], "read your weakest cue")
+        none: list[CueRate] = []
+        weakest = self._from_history(lambda store: store.stats().weakest, none, "read your weakest cue")
         if not weakest:
             return
         level = Level(self.settings.last_practice.level)
@@ -225,8 +227,9 @@ class InterviewCoachApp(App[None]):
             self.practise(make_plan(self.settings, questions, seed))
 
     def resume_draft(self) -> None:
-        drafts = self._from_history(lambda store: store.drafts(), [], "read your drafts")
-        drafts = [d for d in drafts if d.question_id in self.library.questions]
+        none: list[DraftRecord] = []
+        found = self._from_history(lambda store: store.drafts(), none, "read your drafts")
+        drafts = [d for d in found if d.question_id in self.library.questions]
         if not drafts:
             return
         draft = drafts[0]

@@ -11,8 +11,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
-from interviewcoach.interviewer import compare, speaking_minutes
 from interviewcoach.durations import clock_text
+from interviewcoach.interviewer import compare, speaking_minutes
 from interviewcoach.session import Outcome
 from interviewcoach.tui.widgets.cue_panel import CueList
 
@@ -60,9 +60,8 @@ class FeedbackScreen(Screen[str]):
             self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "choose" and parameters == ("next",) and self.last:
-            return False  # the last question: "end" shows the summary
-        return True
+        # The last question has no "next": "end" shows the summary.
+        return not (action == "choose" and parameters == ("next",) and self.last)
 
     def headline(self) -> str:
         final = self.outcome.final
@@ -72,6 +71,7 @@ class FeedbackScreen(Screen[str]):
         return line
 
     def comparison(self) -> str:
+        assert self.outcome.retry_of is not None, "shown only for a retry"
         change, gained, lost = compare(self.outcome.retry_of, self.outcome.final)
         labels = {cue.id: cue.label for cue in self.outcome.final.cues}
         parts = [f"Against your last try: {change:+d} points."]

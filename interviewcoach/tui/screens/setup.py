@@ -68,11 +68,8 @@ class SetupScreen(Screen[SetupChoice | None]):
         self.query_one("#category", Select).focus()
 
     def choice(self) -> SetupChoice:
-        value = lambda widget_id: self.query_one(f"#{widget_id}", Select).value  # noqa: E731
-        setup = PracticeSetup(
-            category=value("category"), level=value("level"), stage=value("stage"),
-            questions=value("questions"), order=value("order"), mode=value("mode"),
-        )
+        fields = ("category", "level", "stage", "questions", "order", "mode")
+        setup = PracticeSetup.model_validate({name: self.query_one(f"#{name}", Select).value for name in fields})
         return SetupChoice(setup, self.query_one("#timer", Switch).value)
 
     def action_begin(self) -> None:
