@@ -360,3 +360,21 @@ async def test_home_buttons_work_with_the_mouse(settings, clock):
         await pilot.click("#start")
         await pilot.pause()
         assert isinstance(app.screen, SetupScreen)
+
+
+async def test_a_probe_can_be_skipped(settings, clock):
+    app = build(settings, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        practice = app.screen
+        assert practice.check_action("skip_probe", ()) is False  # no probe yet
+        await answer(pilot, UI_ANSWER)
+        assert practice.session.stage is Stage.PROBE and practice.check_action("skip_probe", ()) is True
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        feedback = app.screen
+        assert isinstance(feedback, FeedbackScreen)
+        assert feedback.outcome.final.score == 58 and feedback.outcome.final.recovered == ()
+        (probe,) = feedback.outcome.attempt.probes
+        assert probe.cue == "metrics" and probe.answer == "" and probe.result is None

@@ -35,6 +35,8 @@ LOW_TIME_S = 60
 class PracticeScreen(CoachScreen[None]):
     BINDINGS = [
         Binding("escape", "leave", "Leave", tooltip="End practice (your answer is kept)", id="leave-practice"),
+        Binding("ctrl+n", "skip_probe", "Skip probe", key_display="^n",
+                tooltip="Leave this probe unanswered and see the feedback", id="skip-probe"),
     ]
 
     @dataclass
@@ -167,12 +169,28 @@ class PracticeScreen(CoachScreen[None]):
             return
         reply = session.graded(message.pending, message.result)
         self.query_one(Transcript).say("interviewer", reply.said)
+        self.refresh_bindings()
         if reply.outcome is not None:
             self.app.push_screen(FeedbackScreen(reply.outcome, session.is_last), self.after_feedback)
             return
         box = self.query_one(AnswerBox)
         box.disabled = False
         box.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Offered only while a probe waits for its reply.
+        if action == "skip_probe":
+            return self.session.stage is Stage.PROBE
+        return True
+
+    def action_skip_probe(self) -> None:
+        if self.session.stage is not Stage.PROBE:
+            return
+        reply = self.session.skip_probe()
+        self.query_one(Transcript).say("interviewer", reply.said)
+        self.refresh_bindings()
+        assert reply.outcome is not None
+        self.app.push_screen(FeedbackScreen(reply.outcome, self.session.is_last), self.after_feedback)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
@@ -193,6 +211,7 @@ class PracticeScreen(CoachScreen[None]):
             self.coach_app.show_summary(self.session)
         else:
             self.show_question(opening)
+            self.refresh_bindings()
 
     # --- leaving ------------------------------------------------------------------------------
 
