@@ -308,7 +308,8 @@ class PracticeSession:
         self._require(Stage.ANSWER)
         if not text.strip():
             return None
-        self.answer_text = text
+        # Kept as graded (stripped): the evidence's offsets point into this text.
+        self.answer_text = text.strip()
         self.time_taken = self.clock() - self.started
         self.stage = Stage.GRADING
         self._sending = self._pending(text, "answer")
@@ -319,7 +320,7 @@ class PracticeSession:
         self._require(Stage.PROBE)
         if not text.strip():
             return None
-        self.replies.append(text)
+        self.replies.append(text.strip())
         self.stage = Stage.GRADING
         self._sending = self._pending(text, "probe")
         return self._sending

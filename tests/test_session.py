@@ -176,3 +176,13 @@ def test_coach_mode_grades_the_answer_so_far_without_moving_on(clock):
 def test_the_session_needs_no_textual():
     code = "import sys, interviewcoach.session; assert not [m for m in sys.modules if m.startswith('textual')]"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_evidence_points_into_the_saved_answer_even_after_blank_lines(clock):
+    session, _ = new_session(clock, probes=0)
+    session.start()
+    outcome = send(session, "\n\n  " + ANSWER + "\n").outcome
+    answer = outcome.attempt.answer
+    for cue in outcome.final.cues:
+        for evidence in cue.evidence:
+            assert answer[evidence.start : evidence.end] == evidence.text
