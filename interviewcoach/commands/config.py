@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TYPE_CHECKING
 
@@ -34,6 +33,8 @@ def register(commands: SubParsers) -> None:
 
 
 def config(args: argparse.Namespace) -> int:
+    import json
+
     from interviewcoach.settings import load_settings
 
     settings = load_settings()
@@ -64,6 +65,8 @@ def config(args: argparse.Namespace) -> int:
 
 
 def _set(settings: Settings, key: str, value: str) -> int:
+    import json
+
     from interviewcoach.settings import save_settings, setting_keys, with_value
 
     try:
@@ -87,6 +90,8 @@ def _set(settings: Settings, key: str, value: str) -> int:
 
 
 def render_settings(settings: Settings) -> str:
+    import json
+
     """The settings as TOML with each key's description, for reading."""
     from interviewcoach.settings import PracticeSetup, Settings
 

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
-import itertools
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -91,6 +88,8 @@ def _usage(message: str) -> int:
 
 
 def _known(kind: str, name: str, known: list[str]) -> str:
+    import difflib
+
     # A prefix or part of an id is the likeliest slip ("pd-grocery"); then a near spelling.
     close = sorted(k for k in known if name and name in k) or difflib.get_close_matches(name, known, n=1)
     hint = f" Did you mean '{close[0]}'?" if close else ""
@@ -138,6 +137,9 @@ fork, loaded by _init_worker where they are spawned."""
 
 
 def _grade_batch(library: Library, path: Path, bank_dirs: list[Path], save: bool = False) -> int:
+    import itertools
+    import json
+
     global _batch_library, _batch_saves
     _batch_library = library
     _batch_saves = save
@@ -197,6 +199,8 @@ def _init_worker(bank_dirs: list[Path], save: bool) -> None:
 
 
 def _grade_numbered(item: tuple[int, str]):
+    import json
+
     """(failed, the JSON line to print, the attempt to save or None) for one input line."""
     number, line = item
     attempt = None
@@ -209,6 +213,8 @@ def _grade_numbered(item: tuple[int, str]):
 
 
 def _grade_line(library: Library, line: str, number: int):
+    import json
+
     """(the output object, the attempt to save or None) for one input line."""
     try:
         item = json.loads(line)

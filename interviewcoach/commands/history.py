@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
-import shutil
 import sys
-from datetime import datetime
+from typing import TYPE_CHECKING
 
 from interviewcoach import locations
 from interviewcoach.commands.options import SubParsers
-from interviewcoach.commands.report import render_report, wrapped
 from interviewcoach.durations import clock_text
 from interviewcoach.enums import Category, choices
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 
 def register(commands: SubParsers) -> None:
@@ -52,6 +52,8 @@ def register(commands: SubParsers) -> None:
 
 
 def _date(text: str) -> datetime:
+    from datetime import datetime
+
     try:
         return datetime.strptime(text, "%Y-%m-%d")
     except ValueError:
@@ -73,6 +75,9 @@ def local(moment: datetime) -> str:
 
 
 def history(args: argparse.Namespace) -> int:
+    import json
+    import shutil
+
     from interviewcoach.store import open_history
 
     if args.history_command == "show":
@@ -120,6 +125,7 @@ def _missed(misses: list[str], recovered: list[str]) -> str:
 
 
 def show(attempt_id: int) -> int:
+    from interviewcoach.commands.report import render_report, wrapped
     from interviewcoach.store import open_history
 
     with open_history() as store:
@@ -156,6 +162,9 @@ def show(attempt_id: int) -> int:
 
 
 def drafts(as_json: bool) -> int:
+    import json
+
+    from interviewcoach.commands.report import wrapped
     from interviewcoach.store import open_history
 
     with open_history() as store:
@@ -200,6 +209,8 @@ def repair(confirmed: bool) -> int:
 
 
 def stats(args: argparse.Namespace) -> int:
+    import json
+
     from interviewcoach.store import open_history
 
     with open_history() as store:

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
-import shutil
-import textwrap
 from typing import TYPE_CHECKING
 
 from interviewcoach.commands.options import SubParsers, bank_dir_option
@@ -32,6 +29,9 @@ def register(commands: SubParsers) -> None:
 
 
 def list_questions(args: argparse.Namespace) -> int:
+    import json
+    import shutil
+
     from interviewcoach.banks import load_library
 
     library = load_library(args.bank_dirs)
@@ -62,6 +62,8 @@ def level_span(levels: list[Level]) -> str:
 
 
 def render_table(questions: list[Question], width: int) -> str:
+    import textwrap
+
     """Questions grouped under their category, one line of facts each with the prompt
     wrapped beneath: prompts are long, and a one-line row would cut them short at 80
     columns."""
