@@ -102,7 +102,7 @@ def time_batch(count: int) -> float:
         start = time.perf_counter()
         result = subprocess.run(
             [sys.executable, "-m", "interviewcoach", "grade", "--batch", str(batch)],
-            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=True,
+            env=env, capture_output=True, check=True,
         )
         elapsed = time.perf_counter() - start
         lines = result.stdout.decode().splitlines()

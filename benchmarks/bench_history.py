@@ -17,7 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from interviewcoach.banks import load_library
@@ -52,7 +52,7 @@ def fill(store, count: int) -> None:
         rubric = library.rubrics[question.rubric]
         for answer in ANSWERS:
             graded.append((question, rubric, answer, grade_answer(answer, rubric, question)))
-    start = datetime.now(timezone.utc) - timedelta(minutes=count)
+    start = datetime.now(UTC) - timedelta(minutes=count)
     session = store.start_session(SessionRecord(setup={"source": "benchmark"}))
     batch = []
     for number in range(count):
@@ -101,7 +101,7 @@ def main() -> None:
 
         print("whole commands, process start included, median of 5:")
         for argv in (["history", "--limit", "50"], ["stats"]):
-            ms = median_ms(lambda: subprocess.run(
+            ms = median_ms(lambda argv=argv: subprocess.run(
                 [sys.executable, "-m", "interviewcoach", *argv], check=True,
                 stdout=subprocess.DEVNULL, env=dict(os.environ)), 5)
             print(f"  interviewcoach {' '.join(argv):24} {ms:7.1f} ms")

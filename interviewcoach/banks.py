@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -142,10 +143,8 @@ def _salvage(file: ContentFile, model: type[QuestionBank] | type[Rubric]) -> Non
     if not isinstance(items, list):
         return
     for index, item in enumerate(items):
-        try:
+        with contextlib.suppress(ValidationError):  # reported through the whole file's validation
             file.questions.append((index, Question.model_validate(item)))
-        except ValidationError:
-            pass  # already reported through the whole file's validation
 
 
 def _kind_of(path: Path, data: dict) -> type[QuestionBank] | type[Rubric] | None:
@@ -265,19 +264,23 @@ def _repeated_cue_ids(file: ContentFile) -> list[Problem]:
 def _reference_problems(
     file: ContentFile, loc: tuple, question: Question, rubrics: dict[str, Rubric]
 ) -> list[Problem]:
+    return [file.problem(loc + where, message) for where, message in reference_problems(question, rubrics)]
+
+
+def reference_problems(question: Question, rubrics: Mapping[str, Rubric]) -> list[tuple[tuple, str]]:
+    """What `question` names that does not exist: its rubric, or cues of that rubric.
+    Each problem as (key path inside the question, message)."""
     rubric = rubrics.get(question.rubric)
     if rubric is None:
-        return [
-            file.problem(
-                loc + ("rubric",),
-                f"question '{question.id}' names rubric '{question.rubric}', which does not "
-                f"exist{_suggest(question.rubric, rubrics)}",
-            )
-        ]
+        return [(
+            ("rubric",),
+            f"question '{question.id}' names rubric '{question.rubric}', which does not "
+            f"exist{_suggest(question.rubric, rubrics)}",
+        )]
     cue_ids = [cue.id for cue in rubric.cues]
     return [
-        file.problem(
-            loc + (field, cue_id) if field == "extra_phrases" else loc + (field,),
+        (
+            (field, cue_id) if field == "extra_phrases" else (field,),
             f"question '{question.id}': rubric '{rubric.id}' has no cue '{cue_id}'"
             f"{_suggest(cue_id, cue_ids)}",
         )
@@ -285,6 +288,17 @@ def _reference_problems(
         for cue_id in named
         if cue_id not in cue_ids
     ]
+
+
+def question_problems(library: Library, question: Question, replacing: str | None = None) -> list[str]:
+    """What stops `question` joining `library` (beyond its own validation), by the same
+    checks loading does: a unique id, and a rubric and cues that exist. `replacing` is
+    the id of the question it replaces, when editing."""
+    problems = []
+    if question.id != replacing and question.id in library.questions:
+        problems.append(f"question id '{question.id}' is already used by another question")
+    problems.extend(message for _, message in reference_problems(question, library.rubrics))
+    return problems
 
 
 def _suggest(name: str, known: Iterable[str]) -> str:

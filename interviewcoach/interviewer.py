@@ -1,5 +1,6 @@
 """The interviewer's side of a practice session, without any screen: which questions to
-ask, what to say, which probe to ask next, and how probe replies change the grade.
+ask, what to say, which probe to ask next and when to stop. (final_grade.py merges the
+replies into the grade.)
 
 Wording varies from question to question but is fixed by a seed, so a session (and a
 test) can be replayed exactly."""
@@ -11,13 +12,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from interviewcoach.banks import Library
-from interviewcoach.grading import GradeResult
+from interviewcoach.durations import minutes_text
+from interviewcoach.final_grade import FinalGrade, final_grade
+from interviewcoach.grading.result import GradeResult
 from interviewcoach.models import Category, Level, Question, Rubric, Stage
 from interviewcoach.settings import PracticeSetup
-
-PROBED_CREDIT = 0.75
-"""A cue drawn out only by a probe counts for this share of its strength: the
-interviewer had to ask for it."""
 
 
 def choose_questions(
@@ -106,14 +105,6 @@ _CLOSING = [
 ]
 
 
-def minutes_text(seconds: int) -> str:
-    minutes, rest = divmod(seconds, 60)
-    if not minutes:
-        return f"{rest} seconds"
-    text = f"{minutes} minute{'s' if minutes != 1 else ''}"
-    return text + (f" {rest} seconds" if rest else "")
-
-
 @dataclass
 class QuestionTurn:
     """The conversation about one question: the answer, then up to N probes."""
@@ -159,10 +150,10 @@ class QuestionTurn:
         Each cue is probed once; the question's own follow-ups come after."""
         if len(self.probes) >= self.max_probes or self.result is None:
             return None
-        merged = self.merged()
+        final = self.final()
         asked = {p.cue for p in self.probes} | {p.text for p in self.probes}
         missing = sorted(
-            (cue for cue in merged.result.cues if not merged.is_hit(cue.id) and cue.id not in asked),
+            (cue for cue in final.cues if not final.is_hit(cue.id) and cue.id not in asked),
             key=lambda cue: (-cue.weight, cue.strength),
         )
         for cue in missing:
@@ -179,6 +170,10 @@ class QuestionTurn:
                 return probe
         return None
 
+    def closing(self) -> str:
+        """What the interviewer says when the questions about this answer are over."""
+        return self._pick(_CLOSING)
+
     def after_probe(self, result: GradeResult) -> tuple[str, Probe | None]:
         self.probe_results.append(result)
         probe = self.next_probe()
@@ -186,47 +181,10 @@ class QuestionTurn:
             return self._pick(_CLOSING), None
         return self._pick(_PROBE_LEAD).format(probe=probe.text), probe
 
-    def merged(self) -> MergedGrade:
+    def final(self) -> FinalGrade:
+        """The grade so far: the answer's, with the replies to probes merged in."""
         assert self.result is not None
-        return merge_probes(self.result, self.probe_results)
-
-
-@dataclass(frozen=True)
-class MergedGrade:
-    """The answer's grade with what probe replies added."""
-
-    result: GradeResult
-    """The answer's own grade (its evidence points into the answer)."""
-    recovered: tuple[str, ...]
-    """Cues missed in the answer and shown in a probe reply."""
-    score: int
-
-    def is_hit(self, cue_id: str) -> bool:
-        cue = self.result.cue(cue_id)
-        return bool(cue and cue.hit) or cue_id in self.recovered
-
-
-def merge_probes(result: GradeResult, probe_results: Sequence[GradeResult]) -> MergedGrade:
-    """A cue hit in any probe reply is recovered; the score takes it at PROBED_CREDIT of
-    its strength, scaled like the answer's own score (length, specifics)."""
-    if not probe_results:
-        return MergedGrade(result, (), result.score)
-    recovered = []
-    merged_strength = {}
-    for cue in result.cues:
-        best = max((r.cue(cue.id).strength for r in probe_results if r.cue(cue.id)), default=0.0)
-        if not cue.hit and any(r.cue(cue.id) and r.cue(cue.id).hit for r in probe_results):
-            recovered.append(cue.id)
-        merged_strength[cue.id] = max(cue.strength, best * PROBED_CREDIT)
-    total = sum(cue.weight for cue in result.cues) or 1.0
-    raw = sum(cue.weight * cue.strength for cue in result.cues) / total
-    merged_raw = sum(cue.weight * merged_strength[cue.id] for cue in result.cues) / total
-    if raw > 0 and result.verdict != "insufficient":
-        score = round(min(100.0, result.score * merged_raw / raw))
-    else:
-        # The answer itself earned nothing to scale by: the replies alone count half.
-        score = round(100 * merged_raw * 0.5)
-    return MergedGrade(result, tuple(recovered), max(result.score, score))
+        return final_grade(self.result, self.probe_results)
 
 
 def speaking_minutes(words: int, words_per_minute: int = 130) -> float:
@@ -234,11 +192,10 @@ def speaking_minutes(words: int, words_per_minute: int = 130) -> float:
     return words / words_per_minute
 
 
-def compare(previous: MergedGrade, current: MergedGrade) -> tuple[int, list[str], list[str]]:
+def compare(previous: FinalGrade, current: FinalGrade) -> tuple[int, list[str], list[str]]:
     """Score change, cues gained and cues lost between two attempts at one question."""
-    before = {c.id for c in previous.result.cues if previous.is_hit(c.id)}
-    after = {c.id for c in current.result.cues if current.is_hit(c.id)}
-    order = [c.id for c in current.result.cues]
+    before, after = set(previous.hits), set(current.hits)
+    order = [c.id for c in current.cues]
     return (
         current.score - previous.score,
         [c for c in order if c in after - before],

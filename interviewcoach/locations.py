@@ -6,6 +6,7 @@ import time, so tests can point INTERVIEWCOACH_HOME anywhere before calling them
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -26,11 +27,9 @@ def data_dir() -> Path:
 def ensure_private_dir(path: Path) -> Path:
     """Create `path` (and parents) readable by the user alone; answers can be confidential."""
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    try:
+    # A folder we can't chmod (e.g. on a FUSE mount) is still usable.
+    with contextlib.suppress(OSError):
         path.chmod(0o700)
-    except OSError:
-        # A folder we can't chmod (e.g. on a FUSE mount) is still usable.
-        pass
     return path
 
 

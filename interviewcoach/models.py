@@ -2,36 +2,13 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from interviewcoach.enums import Category, Level, Stage
 
-class Category(StrEnum):
-    PRODUCT_DESIGN = "product-design"
-    BEHAVIOURAL = "behavioural"
-    PRODUCT_STRATEGY = "product-strategy"
-    METRICS = "metrics"
-    LEADERSHIP = "leadership"
-
-
-class Level(StrEnum):
-    """PM levels, most junior first: the order is the career ladder."""
-
-    APM = "apm"
-    PM = "pm"
-    SENIOR_PM = "senior-pm"
-    PRINCIPAL_PM = "principal-pm"
-    DIRECTOR = "director"
-    VP = "vp"
-    CPO = "cpo"
-
-
-class Stage(StrEnum):
-    STARTUP = "startup"
-    BIG_TECH = "big-tech"
-    ANY = "any"
+__all__ = ["Category", "Level", "Stage", "Cue", "Rubric", "Question", "QuestionBank"]
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]

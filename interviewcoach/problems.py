@@ -5,11 +5,10 @@ from __future__ import annotations
 import difflib
 import re
 import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pydantic loads only where validation happens, not for every command
     from pydantic import BaseModel, ValidationError
@@ -86,7 +85,7 @@ def validation_problems(
     return problems
 
 
-def _describe(item: dict, loc: tuple, model: type[BaseModel]) -> str:
+def _describe(item: Mapping[str, Any], loc: tuple, model: type[BaseModel]) -> str:
     kind = item["type"]
     if kind == "missing":
         parent = field_path(loc[:-1])

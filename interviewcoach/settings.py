@@ -87,7 +87,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
 
 def setting_keys() -> list[str]:
     """Every settable key, dotted for nested ones: `probes`, `last_practice.level`."""
-    keys = []
+    keys: list[str] = []
     for name, info in Settings.model_fields.items():
         annotation = info.annotation
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):

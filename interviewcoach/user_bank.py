@@ -8,7 +8,6 @@ import tomllib
 from pathlib import Path
 
 from interviewcoach import locations
-from interviewcoach.banks import Library
 from interviewcoach.files import write_atomically
 from interviewcoach.models import Question, QuestionBank
 
@@ -28,22 +27,6 @@ def read_user_questions(path: Path | None = None) -> list[Question]:
     if not path.exists():
         return []
     return list(QuestionBank.model_validate(tomllib.loads(path.read_text("utf-8"))).questions)
-
-
-def question_problems(library: Library, question: Question, replacing: str | None = None) -> list[str]:
-    """What stops `question` joining the library (beyond its own validation)."""
-    problems = []
-    if question.id != replacing and question.id in library.questions:
-        problems.append(f"id '{question.id}' is already used by another question")
-    rubric = library.rubrics.get(question.rubric)
-    if rubric is None:
-        problems.append(f"there is no rubric '{question.rubric}'")
-        return problems
-    cue_ids = {cue.id for cue in rubric.cues}
-    for cue_id in [*question.extra_phrases, *question.focus_cues]:
-        if cue_id not in cue_ids:
-            problems.append(f"rubric '{rubric.id}' has no cue '{cue_id}'")
-    return problems
 
 
 def save_user_question(question: Question, replacing: str | None = None, path: Path | None = None) -> Path:

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from interviewcoach.banks import Library, load_library
+from interviewcoach.banks import Library
 from interviewcoach.settings import Settings
+
+from store_helpers import bundled_only
 
 
 @pytest.fixture(autouse=True)
@@ -20,9 +22,18 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     return home
 
 
+@pytest.fixture(scope="session")
+def bundled_library() -> Library:
+    """The bundled banks and rubrics, read once per test run: loading every TOML file
+    per test cost more than the tests themselves. Read from the bundled folders only, so
+    no user's banks folder can leak in whatever INTERVIEWCOACH_HOME says at that moment."""
+    return bundled_only()
+
+
 @pytest.fixture
-def library() -> Library:
-    return load_library()
+def library(bundled_library: Library) -> Library:
+    """The bundled library, shared: tests that change what is loaded call load_library()."""
+    return bundled_library
 
 
 @pytest.fixture

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from interviewcoach.banks import load_library
+from functools import cache
+
+from interviewcoach import locations
+from interviewcoach.banks import Library, build_library, load_files
 from interviewcoach.grading import grade_answer
 from interviewcoach.store import AttemptRecord
 
@@ -13,8 +16,17 @@ ANSWER = (
 )
 
 
+@cache
+def bundled_only() -> Library:
+    """The bundled content alone, loaded once per process (never a user's banks folder)."""
+    files, problems = load_files([locations.bundled_rubrics_dir(), locations.bundled_banks_dir()])
+    library, found = build_library(files)
+    assert not problems and not found, problems + found
+    return library
+
+
 def make_attempt(number: int = 0, question_id: str = "pd-grocery-blind-shoppers", **changes) -> AttemptRecord:
-    library = load_library()
+    library = bundled_only()
     question = library.questions[question_id]
     rubric = library.rubrics[question.rubric]
     answer = f"{ANSWER} Attempt {number}."

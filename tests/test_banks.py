@@ -2,11 +2,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import question_toml, rubric_toml
 from interviewcoach import locations
 from interviewcoach.banks import load_library, validate_paths
 from interviewcoach.models import Category, Level, Stage
 from interviewcoach.problems import ProblemsFound
+
+from conftest import question_toml, rubric_toml
 
 
 def messages(problems) -> list[str]:

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import question_toml, run_cli as run
 from interviewcoach import __version__, locations
 
+from conftest import question_toml
+from conftest import run_cli as run
 
 # --- questions -----------------------------------------------------------------------
 

@@ -8,9 +8,10 @@ import sys
 
 import pytest
 
-from conftest import run_cli as run
 from interviewcoach import locations
 from interviewcoach.store import open_history
+
+from conftest import run_cli as run
 from store_helpers import ANSWER, make_attempt
 
 
@@ -31,7 +32,7 @@ def test_history_table_newest_first(capsys, saved):
     code, out, _ = run(capsys, "history")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].split() == ["ID", "DATE", "QUESTION", "SCORE", "CUES", "MISSED"]
+    assert lines[0].split() == ["ID", "DATE", "QUESTION", "SCORE", "VERDICT", "CUES", "MISSED", "(↺", "RECOVERED)"]
     assert [line.split()[0] for line in lines[1:]] == ["3", "2", "1"]
     assert "pd-commute-app-nurses" in lines[1]
 

@@ -336,3 +336,11 @@ def test_a_short_reply_to_a_probe_is_graded_not_dismissed(design):
     as_reply = grade_answer(reply, design, follow_up=True)
     assert as_reply.verdict != "insufficient"
     assert as_reply.cue("metrics").hit
+
+
+@pytest.mark.parametrize("score, verdict", [(100, "strong"), (75, "strong"), (74, "solid"), (55, "solid"),
+                                            (54, "partial"), (35, "partial"), (34, "weak"), (0, "weak")])
+def test_verdict_bands_are_public(score, verdict):
+    from interviewcoach.grading import verdict_for
+
+    assert verdict_for(score) == verdict

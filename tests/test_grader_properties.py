@@ -3,10 +3,11 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from interviewcoach.banks import load_library
 from interviewcoach.grading import grade_answer
 
-LIBRARY = load_library()
+from store_helpers import bundled_only
+
+LIBRARY = bundled_only()
 RUBRICS = list(LIBRARY.rubrics.values())
 VOCABULARY = ["customer", "users", "pilot", "metric", "I", "decided", "didn't", "not",
               "because", "%", "12", "retention", "rolout", "custmer", "—", "🚀", "e.g.",

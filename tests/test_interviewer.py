@@ -2,13 +2,13 @@
 
 import pytest
 
+from interviewcoach.durations import minutes_text
+from interviewcoach.final_grade import final_grade
 from interviewcoach.grading import grade_answer
 from interviewcoach.interviewer import (
     QuestionTurn,
     choose_questions,
     compare,
-    merge_probes,
-    minutes_text,
     questions_for_cue,
 )
 from interviewcoach.models import Level
@@ -81,9 +81,9 @@ def test_probes_stop_at_the_limit_and_merge_recovered_cues(library):
     turn.react(result)
     said, probe = turn.after_probe(grade_answer(ROLLOUT_REPLY, rubric, question))
     assert probe is None and said
-    merged = turn.merged()
-    assert "rollout" in merged.recovered and merged.is_hit("rollout")
-    assert merged.score >= result.score
+    final = turn.final()
+    assert "rollout" in final.recovered and final.is_hit("rollout")
+    assert final.score >= result.score
 
 
 def test_no_probes_when_everything_was_hit(library):
@@ -91,7 +91,8 @@ def test_no_probes_when_everything_was_hit(library):
     rubric = library.rubrics[question.rubric]
     turn = QuestionTurn(question, rubric, max_probes=0, seed=1)
     said, probe = turn.react(grade_answer(ANSWER, rubric, question))
-    assert probe is None and "feedback" in said.lower() or "go through" in said or "how it went" in said
+    assert probe is None
+    assert "feedback" in said.lower() or "go through" in said or "how it went" in said
 
 
 def test_wording_is_deterministic_for_a_seed(library):
@@ -103,8 +104,8 @@ def test_wording_is_deterministic_for_a_seed(library):
 
 def test_compare_two_attempts(library):
     rubric = library.rubrics["product-design"]
-    before = merge_probes(grade_answer(ANSWER, rubric), [])
-    after = merge_probes(grade_answer(ANSWER + " " + ROLLOUT_REPLY, rubric), [])
+    before = final_grade(grade_answer(ANSWER, rubric))
+    after = final_grade(grade_answer(ANSWER + " " + ROLLOUT_REPLY, rubric))
     change, gained, lost = compare(before, after)
     assert change == after.score - before.score
     assert "rollout" in gained and lost == []

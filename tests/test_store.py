@@ -1,10 +1,12 @@
 """The history store: never lose an answer, keep it private, survive crashes and damage."""
 
+import json
 import os
 import sqlite3
 import stat
 import subprocess
 import sys
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,7 @@ from interviewcoach.store import (
 )
 from interviewcoach.store.database import move_aside
 from interviewcoach.store.schema import MIGRATIONS, SCHEMA_VERSION
+
 from store_helpers import WRITER_SCRIPT, make_attempt
 
 TESTS = str(Path(__file__).parent)
@@ -38,13 +41,13 @@ def test_save_and_read_back_everything(isolated_home):
         again = store.get_attempt(attempt_id)
     assert again == attempt
     assert again.result == attempt.result  # cues and evidence intact
-    assert "metrics" in again.hits  # the interviewer's override counts
+    assert "metrics" in again.final.hits  # the interviewer's override counts
 
 
 def test_history_lists_newest_first_with_filters(isolated_home):
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with open_history() as store:
         for days, question in ((10, "pd-grocery-blind-shoppers"), (5, "pd-commute-app-nurses"),
                                (1, "bh-pivot")):
@@ -132,7 +135,7 @@ def test_migrates_a_database_made_by_schema_1(isolated_home):
         (version,), = store._read("PRAGMA user_version")
         assert version == SCHEMA_VERSION
         (row,) = store.list_attempts()
-        assert row.hits == attempt.hits and row.misses == attempt.misses
+        assert row.hits == list(attempt.final.hits) and row.misses == list(attempt.final.misses)
         rates = {c.cue_id: c.attempts for c in store.stats().cues}
         assert rates and set(rates.values()) == {1}
         assert store.get_attempt(row.id).result == attempt.result
@@ -233,3 +236,47 @@ def test_two_processes_write_at_once(isolated_home):
         assert out.split()[-1] == "60"
     with open_history() as store:
         assert store.stats().attempts == 120
+
+
+def test_migration_3_stores_the_final_grade_of_old_attempts(isolated_home):
+    """Before schema 3 an attempt raised by probe replies kept the answer's verdict."""
+    import sqlite3
+
+    from interviewcoach import locations
+    from interviewcoach.grading import grade_answer
+    from interviewcoach.store import ProbeExchange
+    from interviewcoach.store.schema import MIGRATIONS
+
+    from store_helpers import bundled_only
+
+    answer = make_attempt()
+    question = bundled_only().questions[answer.question_id]
+    reply = grade_answer("I'd build the label reader first rather than aisle navigation, because it has the "
+                         "highest impact for the least effort; I'd leave out payments.",
+                         bundled_only().rubrics[question.rubric], question, follow_up=True)
+    attempt = answer.model_copy(update={"probes": [ProbeExchange(probe="How would you roll it out?",
+                                                                 answer="a pilot", result=reply)],
+                                        "overrides": {"why": False}})
+    final = attempt.final
+    path = locations.history_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    old = sqlite3.connect(path)
+    for script in MIGRATIONS[:2]:
+        old.executescript(script)
+    old.execute(
+        "INSERT INTO attempts (uid, created_at, rubric_id, rubric_version, answer, probes, result, score, "
+        "verdict, overrides, hits, misses) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '')",
+        (attempt.uid, attempt.created_at.isoformat(), attempt.rubric_id, attempt.rubric_version, attempt.answer,
+         json.dumps([p.model_dump(mode="json") for p in attempt.probes]), attempt.result.to_json(),
+         final.score, attempt.result.verdict, json.dumps(attempt.overrides)),
+    )
+    old.execute("PRAGMA user_version = 2")
+    old.commit()
+    old.close()
+    with open_history() as store:
+        (row,) = store.list_attempts()
+        assert (row.score, row.verdict, row.hits, row.misses, row.recovered) == (
+            final.score, final.verdict, list(final.hits), list(final.misses), list(final.recovered))
+        hits = {c.cue_id: c.hits for c in store.stats().cues}
+        assert hits == {c.id: int(final.is_hit(c.id)) for c in final.cues}
+        assert "why" in final.misses and final.recovered and final.raised

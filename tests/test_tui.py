@@ -1,10 +1,15 @@
-"""The app as a user drives it: Pilot tests pin behaviour, snapshots pin the screens."""
+"""The app as a user drives it: Pilot tests pin behaviour, snapshots pin the screens.
+
+Both run over a small test bank and a fixed grader (tests/fakes.py), so a change to the
+grader or the bundled questions never changes them; test_readme_screens.py takes the
+README's screenshots from the real app."""
 
 from __future__ import annotations
 
 import pytest
 from textual.widgets import DataTable, Static
 
+from interviewcoach.session import Stage
 from interviewcoach.settings import Settings
 from interviewcoach.store import open_history
 from interviewcoach.tui.app import make_app
@@ -17,6 +22,8 @@ from interviewcoach.tui.screens.summary import SummaryScreen
 from interviewcoach.tui.widgets.answer_box import AnswerBox
 from interviewcoach.tui.widgets.transcript import Bubble
 
+from fakes import fixed_grade, ui_library
+
 FIRST_ANSWER = (
     "Grandparents who live alone want to see their grandchildren, but they told us video apps "
     "ask for passwords and updates, and they panic when the screen changes. That is the problem "
@@ -26,6 +33,9 @@ FIRST_ANSWER = (
     "care charity."
 )
 PROBE_REPLY = "I'd track calls per week per household, and returns in the first month as the guardrail."
+UI_ANSWER = FIRST_ANSWER.replace("answers calls from family", "rings through to family")
+"""With the fixed grader: for whom, why and rollout hit; metrics (probed first, the
+heavier) and trade-offs missed. PROBE_REPLY then recovers metrics."""
 BETTER_ANSWER = FIRST_ANSWER + (
     " Success is calls per week and the share of calls the grandparent starts; I'd watch returns "
     "as a guardrail. I'd build auto-answer first rather than photo sharing."
@@ -54,8 +64,8 @@ def settings():
     )
 
 
-def build(settings, library, clock, seed=34):
-    return make_app(settings, library, clock=clock, seed=seed)
+def build(settings, clock, seed=34, library=None, grader=fixed_grade):
+    return make_app(settings, library or ui_library(), clock=clock, seed=seed, grader=grader)
 
 
 async def answer(pilot, text: str) -> None:
@@ -70,8 +80,8 @@ def said(screen) -> list[str]:
     return [str(bubble.render()) for bubble in screen.query(Bubble)]
 
 
-async def test_full_practice_flow_with_probe_retry_compare_and_summary(settings, library, clock):
-    app = build(settings, library, clock)
+async def test_full_practice_flow_with_probe_retry_compare_and_summary(settings, clock):
+    app = build(settings, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("s")
@@ -80,35 +90,37 @@ async def test_full_practice_flow_with_probe_retry_compare_and_summary(settings,
         await pilot.pause()
         practice = app.screen
         assert isinstance(practice, PracticeScreen)
-        question = practice.question
+        question = practice.session.question
         assert question.category == "product-design"
         assert question.prompt in said(practice)[0]
         assert "left" in str(practice.query_one("#clock", Static).render())
 
         clock.now += 95
-        await answer(pilot, FIRST_ANSWER)
+        await answer(pilot, UI_ANSWER)
         conversation = said(practice)
         assert conversation[1].startswith("Grandparents who live alone")
-        assert practice.stage.name == "probe" and practice.stage.probe is not None
-        assert practice.stage.probe.text in conversation[2]
+        assert practice.session.stage is Stage.PROBE and practice.session.probe is not None
+        assert practice.session.probe.cue == "metrics" and practice.session.probe.text in conversation[2]
 
         await answer(pilot, PROBE_REPLY)
         feedback = app.screen
         assert isinstance(feedback, FeedbackScreen)
         first = feedback.outcome
         assert first.saved and first.attempt.time_taken_s == 95.0
-        assert first.merged.score >= first.merged.result.score
-        assert "Score " in str(feedback.query_one("#score", Static).render())
+        assert first.final.recovered == ("metrics",)
+        assert str(feedback.query_one("#score", Static).render()) == (
+            "Score 77/100 · strong (answer 58, raised by your replies to probes)")
 
         await pilot.press("r")  # retry the same question
-        assert isinstance(app.screen, PracticeScreen) and app.screen.question.id == question.id
+        assert isinstance(app.screen, PracticeScreen) and app.screen.session.question.id == question.id
         await answer(pilot, BETTER_ANSWER)
-        if isinstance(app.screen, PracticeScreen):  # a probe came: reply to it
-            await answer(pilot, PROBE_REPLY)
+        assert app.screen.session.probe.cue is None  # every cue hit: the question's own follow-up
+        await answer(pilot, PROBE_REPLY)
         feedback = app.screen
         assert isinstance(feedback, FeedbackScreen)
         comparison = str(feedback.query_one("#comparison", Static).render())
-        assert comparison.startswith("Against your last try:") and "Gained:" in comparison
+        # Metrics was recovered (a hit) last time: only trade-offs is gained.
+        assert comparison == "Against your last try: +23 points. Gained: Trade-offs. Lost: nothing."
 
         await pilot.press("e")
         summary = app.screen
@@ -123,13 +135,14 @@ async def test_full_practice_flow_with_probe_retry_compare_and_summary(settings,
         rows = store.list_attempts()
         assert len(rows) == 2
         saved = store.get_attempt(rows[-1].id)
-        assert saved.answer == FIRST_ANSWER and saved.probes[0].answer == PROBE_REPLY
+        assert saved.answer == UI_ANSWER and saved.probes[0].answer == PROBE_REPLY
+        assert (rows[-1].score, rows[-1].verdict, rows[-1].recovered) == (77, "strong", ["metrics"])
         assert saved.question_text == question.prompt
         assert store.drafts() == []
 
 
-async def test_drafts_autosave_and_are_offered_back(settings, library, clock):
-    app = build(settings, library, clock)
+async def test_drafts_autosave_and_are_offered_back(settings, clock):
+    app = build(settings, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("s", "ctrl+s")
         await pilot.pause()
@@ -141,7 +154,7 @@ async def test_drafts_autosave_and_are_offered_back(settings, library, clock):
         (draft,) = store.drafts()
     assert draft.text == "Half an answer"
 
-    app = build(settings, library, clock)
+    app = build(settings, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         home = app.screen
         assert "Resume your unfinished answer" in str(home.query_one("#resume").label)
@@ -150,8 +163,8 @@ async def test_drafts_autosave_and_are_offered_back(settings, library, clock):
         assert app.screen.query_one(AnswerBox).text == "Half an answer"
 
 
-async def test_leaving_mid_answer_asks_first_and_keeps_the_draft(settings, library, clock):
-    app = build(settings, library, clock)
+async def test_leaving_mid_answer_asks_first_and_keeps_the_draft(settings, clock):
+    app = build(settings, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("s", "ctrl+s")
         await pilot.pause()
@@ -167,23 +180,23 @@ async def test_leaving_mid_answer_asks_first_and_keeps_the_draft(settings, libra
         assert [d.text for d in store.drafts()] == ["Something worth keeping"]
 
 
-async def test_an_empty_answer_is_not_sent(settings, library, clock):
-    app = build(settings, library, clock)
+async def test_an_empty_answer_is_not_sent(settings, clock):
+    app = build(settings, clock)
     async with app.run_test() as pilot:
         await pilot.press("s", "ctrl+s")
         await pilot.pause()
         await answer(pilot, "   ")
-        assert app.screen.stage.name == "answer"
+        assert app.screen.session.stage is Stage.ANSWER
         assert len(said(app.screen)) == 1
 
 
-async def test_clock_warns_and_never_cuts_off(settings, library, clock):
-    app = build(settings, library, clock)
+async def test_clock_warns_and_never_cuts_off(settings, clock):
+    app = build(settings, clock)
     async with app.run_test() as pilot:
         await pilot.press("s", "ctrl+s")
         await pilot.pause()
         practice = app.screen
-        limit = practice.question.time_limit_s
+        limit = practice.session.question.time_limit_s
         clock.now += limit - 30
         practice.tick()
         assert practice.query_one("#clock").has_class("-low")
@@ -193,14 +206,14 @@ async def test_clock_warns_and_never_cuts_off(settings, library, clock):
         assert "That's time" in said(practice)[-1]
         assert not practice.query_one(AnswerBox).disabled
         await answer(pilot, FIRST_ANSWER)
-        assert practice.time_taken == limit + 15
+        assert practice.session.time_taken == limit + 15
 
 
-async def test_coach_mode_lights_cues_as_you_type(settings, library, clock):
+async def test_coach_mode_lights_cues_as_you_type(settings, clock):
     coach = Settings.model_validate(
         {"probes": 1, "last_practice": {"category": "product-design", "questions": 2, "mode": "coach"}}
     )
-    app = build(coach, library, clock)
+    app = build(coach, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("s", "ctrl+s")
         await pilot.pause()
@@ -210,13 +223,13 @@ async def test_coach_mode_lights_cues_as_you_type(settings, library, clock):
         await pilot.pause()
         cues = app.screen.query_one("#coach-cues")
         lines = [str(cues.get_option_at_index(i).prompt) for i in range(cues.option_count)]
-        assert any(line.startswith("✓ Customer focus") for line in lines)
+        assert any(line.startswith("✓ For whom") for line in lines)
 
 
-async def test_setup_remembers_the_last_choice(settings, library, clock, isolated_home):
+async def test_setup_remembers_the_last_choice(settings, clock, isolated_home):
     from interviewcoach.settings import load_settings
 
-    app = build(settings, library, clock)
+    app = build(settings, clock)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("s")
         app.screen.query_one("#level").value = "director"
@@ -232,17 +245,17 @@ async def test_drill_weakest_cue_from_home(settings, library, clock):
     with open_history() as store:
         for n in range(4):
             store.save_attempt(make_attempt(n))
-    app = build(settings, library, clock)
+    app = build(settings, clock, library=library)
     async with app.run_test(size=(100, 30)) as pilot:
         assert "Drill" in str(app.screen.query_one("#drill").label)
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, PracticeScreen)
-        assert app.screen.question.rubric == "product-design"
+        assert app.screen.session.question.rubric == "product-design"
 
 
-async def test_no_dead_keys_on_an_empty_home(settings, library, clock):
-    app = build(settings, library, clock)
+async def test_no_dead_keys_on_an_empty_home(settings, clock):
+    app = build(settings, clock)
     async with app.run_test() as pilot:
         home = app.screen
         assert not home.query("#drill") and not home.query("#resume")
@@ -251,16 +264,16 @@ async def test_no_dead_keys_on_an_empty_home(settings, library, clock):
         assert isinstance(app.screen, HomeScreen)
 
 
-async def test_theme_and_name_come_from_settings(library, clock):
-    app = make_app(Settings(theme="nord", name="Ada"), library, clock=clock)
+async def test_theme_and_name_come_from_settings(clock):
+    app = make_app(Settings(theme="nord", name="Ada"), ui_library(), clock=clock)
     async with app.run_test() as pilot:
         await pilot.pause()
         assert app.theme == "nord"
         assert "Welcome back, Ada." in str(app.screen.query_one("#home-title", Static).render())
 
 
-async def test_unknown_theme_falls_back_with_a_warning(library, clock):
-    app = make_app(Settings(theme="no-such-theme"), library, clock=clock)
+async def test_unknown_theme_falls_back_with_a_warning(clock):
+    app = make_app(Settings(theme="no-such-theme"), ui_library(), clock=clock)
     async with app.run_test() as pilot:
         await pilot.pause()
         assert app.theme == "textual-dark"
@@ -278,12 +291,42 @@ def no_blink(app) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_snapshot_home(snap_compare, settings, library, clock, size):
-    assert snap_compare(build(settings, library, clock), terminal_size=size)
+def test_snapshot_home(snap_compare, settings, clock, size):
+    assert snap_compare(build(settings, clock), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_snapshot_practice_mid_answer(snap_compare, settings, library, clock, size):
+def test_snapshot_practice_mid_answer(snap_compare, settings, clock, size):
+    assert snap_compare(build(settings, clock), terminal_size=size, run_before=mid_answer(clock))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_snapshot_feedback(snap_compare, settings, clock, size):
+    # The fixed grade: 58 (solid) for the answer, raised to 77 (strong) by the reply,
+    # metrics recovered ↺ and trade-offs missed.
+    assert snap_compare(build(settings, clock), terminal_size=size, run_before=to_feedback(clock, UI_ANSWER))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_snapshot_summary(snap_compare, settings, clock, size):
+    async def run_before(pilot):
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        for key in ("n", "e"):  # next, then end: the last question has no "next"
+            clock.now += 95
+            await answer(pilot, UI_ANSWER)
+            if isinstance(pilot.app.screen, PracticeScreen):
+                await answer(pilot, PROBE_REPLY)
+            await pilot.press(key)
+            await pilot.pause()
+        assert isinstance(pilot.app.screen, SummaryScreen)
+
+    assert snap_compare(build(settings, clock), terminal_size=size, run_before=run_before)
+
+
+def mid_answer(clock):
+    """Setup, then 75 seconds into typing the first answer."""
+
     async def run_before(pilot):
         await pilot.press("s", "ctrl+s")
         await pilot.pause()
@@ -293,34 +336,45 @@ def test_snapshot_practice_mid_answer(snap_compare, settings, library, clock, si
         pilot.app.screen.tick()
         await pilot.pause()
 
-    assert snap_compare(build(settings, library, clock), terminal_size=size, run_before=run_before)
+    return run_before
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_snapshot_feedback(snap_compare, settings, library, clock, size):
+def to_feedback(clock, text):
+    """Setup, an answer after 95 seconds, a reply to the probe if one comes: the feedback."""
+
     async def run_before(pilot):
         await pilot.press("s", "ctrl+s")
         await pilot.pause()
         clock.now += 95
-        await answer(pilot, FIRST_ANSWER)
+        await answer(pilot, text)
         if isinstance(pilot.app.screen, PracticeScreen):
             await answer(pilot, PROBE_REPLY)
         await pilot.pause()
 
-    assert snap_compare(build(settings, library, clock), terminal_size=size, run_before=run_before)
+    return run_before
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_snapshot_summary(snap_compare, settings, library, clock, size):
-    async def run_before(pilot):
+async def test_home_buttons_work_with_the_mouse(settings, clock):
+    app = build(settings, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.click("#start")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+
+
+async def test_a_probe_can_be_skipped(settings, clock):
+    app = build(settings, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("s", "ctrl+s")
         await pilot.pause()
-        for _ in range(2):
-            clock.now += 95
-            await answer(pilot, FIRST_ANSWER)
-            if isinstance(pilot.app.screen, PracticeScreen):
-                await answer(pilot, PROBE_REPLY)
-            await pilot.press("n")
-            await pilot.pause()
-
-    assert snap_compare(build(settings, library, clock), terminal_size=size, run_before=run_before)
+        practice = app.screen
+        assert practice.check_action("skip_probe", ()) is False  # no probe yet
+        await answer(pilot, UI_ANSWER)
+        assert practice.session.stage is Stage.PROBE and practice.check_action("skip_probe", ()) is True
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        feedback = app.screen
+        assert isinstance(feedback, FeedbackScreen)
+        assert feedback.outcome.final.score == 58 and feedback.outcome.final.recovered == ()
+        (probe,) = feedback.outcome.attempt.probes
+        assert probe.cue == "metrics" and probe.answer == "" and probe.result is None

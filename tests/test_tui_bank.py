@@ -75,7 +75,7 @@ async def test_practise_a_question_from_the_bank(library):
         await pilot.press("p")
         await pilot.pause()
         assert isinstance(app.screen, PracticeScreen)
-        assert app.screen.question.id == "pd-grocery-blind-shoppers"
+        assert app.screen.session.question.id == "pd-grocery-blind-shoppers"
 
 
 async def fill_form(pilot, form, **values):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from interviewcoach.banks import load_library
-from interviewcoach.settings import load_settings
-
 
 def run_app(args: argparse.Namespace) -> int:
+    from interviewcoach.banks import load_library
+    from interviewcoach.settings import load_settings
+
     # Load and check the data before Textual takes the screen, so problems are printed
     # plainly in the terminal rather than lost when the app exits.
     settings = load_settings()

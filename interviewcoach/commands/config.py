@@ -3,21 +3,40 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
+from typing import TYPE_CHECKING
 
 from interviewcoach import locations
-from interviewcoach.settings import (
-    PracticeSetup,
-    Settings,
-    load_settings,
-    save_settings,
-    setting_keys,
-    with_value,
-)
+from interviewcoach.commands.options import SubParsers
+
+if TYPE_CHECKING:
+    from interviewcoach.settings import Settings
+
+
+def register(commands: SubParsers) -> None:
+    parser = commands.add_parser(
+        "config",
+        help="show or change your settings",
+        description="Show your settings and where they are kept, or change one.",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON instead of TOML")
+    actions = parser.add_subparsers(dest="config_command", metavar="ACTION")
+    change = actions.add_parser(
+        "set",
+        help="change one setting",
+        description="Change one setting, e.g. `interviewcoach config set probes 3` or "
+        "`interviewcoach config set last_practice.level senior-pm`.",
+    )
+    change.add_argument("key", help="the setting's name, dotted for nested ones")
+    change.add_argument("value", help="its new value")
+    parser.set_defaults(run=config)
 
 
 def config(args: argparse.Namespace) -> int:
+    import json
+
+    from interviewcoach.settings import load_settings
+
     settings = load_settings()
     if args.config_command == "set":
         return _set(settings, args.key, args.value)
@@ -46,6 +65,10 @@ def config(args: argparse.Namespace) -> int:
 
 
 def _set(settings: Settings, key: str, value: str) -> int:
+    import json
+
+    from interviewcoach.settings import save_settings, setting_keys, with_value
+
     try:
         updated = with_value(settings, key, value)
     except KeyError:
@@ -67,7 +90,11 @@ def _set(settings: Settings, key: str, value: str) -> int:
 
 
 def render_settings(settings: Settings) -> str:
+    import json
+
     """The settings as TOML with each key's description, for reading."""
+    from interviewcoach.settings import PracticeSetup, Settings
+
     lines = []
     data = settings.model_dump(mode="json")
     for name, info in Settings.model_fields.items():

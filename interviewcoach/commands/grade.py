@@ -3,16 +3,45 @@
 from __future__ import annotations
 
 import argparse
-import difflib
-import itertools
-import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from interviewcoach.banks import Library, load_library
-from interviewcoach.commands.report import render_report
-from interviewcoach.grading import grade_answer
-from interviewcoach.models import Level, Question, Rubric
+from interviewcoach.commands.options import SubParsers, bank_dir_option
+from interviewcoach.enums import Level, choices
+
+if TYPE_CHECKING:
+    from interviewcoach.banks import Library
+    from interviewcoach.models import Question, Rubric
+
+
+def register(commands: SubParsers) -> None:
+    parser = commands.add_parser(
+        "grade",
+        help="grade an answer from a file or standard input",
+        description="Grade one answer against a rubric (or a question's rubric and its own "
+        "phrases), or many with --batch. Prints the score, each cue with the words that "
+        "earned it, and tips for what was missed.",
+        epilog="--batch reads JSON lines {\"id\": ..., \"rubric\": ID or \"question\": QID, "
+        "\"answer\": \"...\"} and writes one JSON line per input, in order; a bad line "
+        "gets {\"id\": ..., \"error\": \"...\"} and exit code 1.",
+    )
+    parser.add_argument(
+        "file", nargs="?", default="-", metavar="FILE",
+        help="the answer as a text file, or - for standard input (the default)",
+    )
+    target = parser.add_mutually_exclusive_group()
+    target.add_argument("--rubric", metavar="ID", help="grade with this rubric")
+    target.add_argument("--question", metavar="QID", help="grade as an answer to this question (uses its rubric)")
+    parser.add_argument("--level", choices=choices(Level), help="weigh cues for this level")
+    parser.add_argument("--json", action="store_true", help="print the full result as JSON")
+    parser.add_argument("--save", action="store_true", help="also keep the graded answer in your history")
+    parser.add_argument(
+        "--batch", metavar="FILE.jsonl", type=Path,
+        help="grade every JSON line of FILE (- for standard input); see below",
+    )
+    bank_dir_option(parser)
+    parser.set_defaults(run=grade)
 
 
 class GradeInputError(Exception):
@@ -20,6 +49,11 @@ class GradeInputError(Exception):
 
 
 def grade(args: argparse.Namespace) -> int:
+    from interviewcoach.banks import load_library
+    from interviewcoach.commands.report import render_report
+    from interviewcoach.final_grade import final_grade
+    from interviewcoach.grading import grade_answer
+
     library = load_library(args.bank_dirs)
     if args.batch:
         if args.rubric or args.question:
@@ -38,11 +72,12 @@ def grade(args: argparse.Namespace) -> int:
         print(result.to_json(indent=2))
     else:
         about = f"{rubric.title} rubric" + (f", question {question.id}" if question else "")
-        print(render_report(result, about))
+        print(render_report(final_grade(result), about))
     if args.save:
-        from interviewcoach.commands.saving import attempt_for, save_attempts
+        from interviewcoach.commands.saving import save_attempts
+        from interviewcoach.store import AttemptRecord
 
-        attempt = attempt_for(result, answer, rubric, question, level, session_uid="")
+        attempt = AttemptRecord.of(result, answer, rubric, question, level)
         return save_attempts([attempt], {"source": "grade", "rubric": rubric.id})
     return 0
 
@@ -53,6 +88,8 @@ def _usage(message: str) -> int:
 
 
 def _known(kind: str, name: str, known: list[str]) -> str:
+    import difflib
+
     # A prefix or part of an id is the likeliest slip ("pd-grocery"); then a near spelling.
     close = sorted(k for k in known if name and name in k) or difflib.get_close_matches(name, known, n=1)
     hint = f" Did you mean '{close[0]}'?" if close else ""
@@ -100,6 +137,9 @@ fork, loaded by _init_worker where they are spawned."""
 
 
 def _grade_batch(library: Library, path: Path, bank_dirs: list[Path], save: bool = False) -> int:
+    import itertools
+    import json
+
     global _batch_library, _batch_saves
     _batch_library = library
     _batch_saves = save
@@ -153,14 +193,19 @@ def _init_worker(bank_dirs: list[Path], save: bool) -> None:
     global _batch_library, _batch_saves
     _batch_saves = save
     if _batch_library is None:
+        from interviewcoach.banks import load_library
+
         _batch_library = load_library(bank_dirs)
 
 
 def _grade_numbered(item: tuple[int, str]):
+    import json
+
     """(failed, the JSON line to print, the attempt to save or None) for one input line."""
     number, line = item
     attempt = None
     try:
+        assert _batch_library is not None, "set by _grade_batch or _init_worker"
         output, attempt = _grade_line(_batch_library, line, number)
     except Exception as error:  # one answer that breaks the grader must not stop the batch
         output = {"id": None, "error": f"line {number}: could not grade: {error!r}"}
@@ -168,6 +213,8 @@ def _grade_numbered(item: tuple[int, str]):
 
 
 def _grade_line(library: Library, line: str, number: int):
+    import json
+
     """(the output object, the attempt to save or None) for one input line."""
     try:
         item = json.loads(line)
@@ -192,11 +239,13 @@ def _grade_line(library: Library, line: str, number: int):
         rubric, question = resolve_target(library, rubric_id, question_id)
     except GradeInputError as error:
         return {"id": item_id, "error": f"line {number}: {error}"}, None
+    from interviewcoach.grading import grade_answer
+
     level = Level(level) if level else None
     result = grade_answer(answer, rubric, question, level)
     attempt = None
     if _batch_saves:
-        from interviewcoach.commands.saving import attempt_for
+        from interviewcoach.store import AttemptRecord
 
-        attempt = attempt_for(result, answer, rubric, question, level, session_uid="")
+        attempt = AttemptRecord.of(result, answer, rubric, question, level)
     return {"id": item_id, **result.contract()}, attempt

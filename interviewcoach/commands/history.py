@@ -3,15 +3,71 @@
 from __future__ import annotations
 
 import argparse
-import json
-import shutil
 import sys
-from datetime import datetime
+from typing import TYPE_CHECKING
 
 from interviewcoach import locations
-from interviewcoach.commands.report import render_report, wrapped
-from interviewcoach.store import HistoryUnreadable, open_history
-from interviewcoach.store.database import move_aside
+from interviewcoach.commands.options import SubParsers
+from interviewcoach.durations import clock_text
+from interviewcoach.enums import Category, choices
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+
+def register(commands: SubParsers) -> None:
+    parser = commands.add_parser(
+        "history",
+        help="list your past attempts, newest first",
+        description="List your past attempts, newest first, or show one in full.",
+    )
+    parser.add_argument("--since", type=_date, metavar="DATE", help="only attempts on or after DATE (YYYY-MM-DD)")
+    parser.add_argument("--category", choices=choices(Category), help="only this category")
+    parser.add_argument("--question", metavar="ID", help="only attempts at this question")
+    parser.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N rows (default 20)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.set_defaults(run=history)
+    actions = parser.add_subparsers(dest="history_command", metavar="ACTION")
+    show_parser = actions.add_parser(
+        "show", help="one attempt in full", description="Show one attempt in full: the grade "
+        "with its evidence, the answer, probes and any interviewer notes.")
+    show_parser.add_argument("attempt_id", type=int, metavar="ATTEMPT_ID")
+    drafts_parser = actions.add_parser(
+        "drafts", help="answers you were typing when the app stopped",
+        description="Print the drafts autosaved while you typed that were never submitted "
+        "(the app was closed or killed mid-answer), newest first.")
+    drafts_parser.add_argument("--json", action="store_true", help="print JSON")
+    repair_parser = actions.add_parser(
+        "repair", help="move a damaged history aside and start a new one",
+        description="If your history file is damaged or not a database, rename it to a "
+        "timestamped backup beside it (nothing is deleted) and start a new history.")
+    repair_parser.add_argument("--yes", action="store_true", help="do not ask first")
+
+    stats_parser = commands.add_parser(
+        "stats", help="your progress: average score, trend, hit rate per cue",
+        description="Attempts, average score, the trend (last 10 against the previous 10), "
+        "the hit rate of every cue and your weakest cues.")
+    stats_parser.add_argument("--json", action="store_true", help="print JSON")
+    stats_parser.set_defaults(run=stats)
+
+
+def _date(text: str) -> datetime:
+    from datetime import datetime
+
+    try:
+        return datetime.strptime(text, "%Y-%m-%d")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date like 2026-11-27, got {text!r}") from None
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 1, got {text!r}")
+    return value
 
 
 def local(moment: datetime) -> str:
@@ -19,6 +75,11 @@ def local(moment: datetime) -> str:
 
 
 def history(args: argparse.Namespace) -> int:
+    import json
+    import shutil
+
+    from interviewcoach.store import open_history
+
     if args.history_command == "show":
         return show(args.attempt_id)
     if args.history_command == "repair":
@@ -33,7 +94,7 @@ def history(args: argparse.Namespace) -> int:
         print(json.dumps([
             {"id": r.id, "created_at": r.created_at.isoformat(), "question_id": r.question_id,
              "question_text": r.question_text, "rubric": r.rubric_id, "score": r.score,
-             "verdict": r.verdict, "hits": r.hits, "misses": r.misses}
+             "verdict": r.verdict, "hits": r.hits, "misses": r.misses, "recovered": r.recovered}
             for r in rows
         ], indent=2, ensure_ascii=False))
         return 0
@@ -42,24 +103,31 @@ def history(args: argparse.Namespace) -> int:
               else "No attempts match those filters.")
         return 0
     width = shutil.get_terminal_size(fallback=(100, 24)).columns
-    header = ("ID", "DATE", "QUESTION", "SCORE", "CUES", "MISSED")
+    header = ("ID", "DATE", "QUESTION", "SCORE", "VERDICT", "CUES", "MISSED (↺ RECOVERED)")
     table = [
         (str(r.id), local(r.created_at), r.question_id or f"({r.rubric_id} rubric)", str(r.score),
-         f"{len(r.hits)}/{len(r.hits) + len(r.misses)}", ", ".join(r.misses) or "-")
+         r.verdict, f"{len(r.hits)}/{len(r.hits) + len(r.misses)}", _missed(r.misses, r.recovered))
         for r in rows
     ]
-    widths = [max(len(row[i]) for row in [header, *table]) for i in range(5)]
+    widths = [max(len(row[i]) for row in [header, *table]) for i in range(6)]
     for row in [header, *table]:
         cells = [row[0].rjust(widths[0]), row[1].ljust(widths[1]), row[2].ljust(widths[2]),
-                 row[3].rjust(widths[3]), row[4].ljust(widths[4])]
+                 row[3].rjust(widths[3]), row[4].ljust(widths[4]), row[5].ljust(widths[5])]
         line = "  ".join(cells) + "  "
         room = max(10, width - len(line) - 1)
-        missed = row[5] if len(row[5]) <= room else row[5][: room - 1] + "…"
+        missed = row[6] if len(row[6]) <= room else row[6][: room - 1] + "…"
         print(line + missed)
     return 0
 
 
+def _missed(misses: list[str], recovered: list[str]) -> str:
+    return " ".join([", ".join(misses), *(f"↺ {cue}" for cue in recovered)]).strip() or "-"
+
+
 def show(attempt_id: int) -> int:
+    from interviewcoach.commands.report import render_report, wrapped
+    from interviewcoach.store import open_history
+
     with open_history() as store:
         attempt = store.get_attempt(attempt_id)
     if attempt is None:
@@ -72,10 +140,10 @@ def show(attempt_id: int) -> int:
               f"{', ' + attempt.level if attempt.level else ''})")
         print("\n".join(wrapped(attempt.question_text, indent="  ")))
     if attempt.time_taken_s is not None:
-        limit = f" of {_minutes(attempt.time_limit_s)}" if attempt.time_limit_s else ""
-        print(f"Time taken: {_minutes(attempt.time_taken_s)}{limit}")
+        limit = f" of {clock_text(attempt.time_limit_s)}" if attempt.time_limit_s else ""
+        print(f"Time taken: {clock_text(attempt.time_taken_s)}{limit}")
     print()
-    print(render_report(attempt.result, f"{attempt.rubric_id} rubric v{attempt.rubric_version}"))
+    print(render_report(attempt.final, f"{attempt.rubric_id} rubric v{attempt.rubric_version}"))
     print("\nAnswer:")
     for paragraph in attempt.answer.splitlines() or [""]:
         print("\n".join(wrapped(paragraph, indent="  ")) or "")
@@ -94,6 +162,11 @@ def show(attempt_id: int) -> int:
 
 
 def drafts(as_json: bool) -> int:
+    import json
+
+    from interviewcoach.commands.report import wrapped
+    from interviewcoach.store import open_history
+
     with open_history() as store:
         found = store.drafts()
     if as_json:
@@ -110,12 +183,10 @@ def drafts(as_json: bool) -> int:
     return 0
 
 
-def _minutes(seconds: float) -> str:
-    whole = int(round(seconds))
-    return f"{whole // 60}:{whole % 60:02d}"
-
-
 def repair(confirmed: bool) -> int:
+    from interviewcoach.store import HistoryUnreadable, open_history
+    from interviewcoach.store.database import move_aside
+
     path = locations.history_path()
     if not path.exists():
         print(f"There is no history at {path} yet; nothing to repair.")
@@ -138,6 +209,10 @@ def repair(confirmed: bool) -> int:
 
 
 def stats(args: argparse.Namespace) -> int:
+    import json
+
+    from interviewcoach.store import open_history
+
     with open_history() as store:
         figures = store.stats()
     if args.json:

@@ -3,15 +3,37 @@
 from __future__ import annotations
 
 import argparse
-import json
-import shutil
-import textwrap
+from typing import TYPE_CHECKING
 
-from interviewcoach.banks import load_library
-from interviewcoach.models import Category, Level, Question, Stage
+from interviewcoach.commands.options import SubParsers, bank_dir_option
+from interviewcoach.durations import short_text
+from interviewcoach.enums import Category, Level, Stage, choices
+
+if TYPE_CHECKING:
+    from interviewcoach.models import Question
+
+
+def register(commands: SubParsers) -> None:
+    parser = commands.add_parser(
+        "questions",
+        help="list the questions you can practise",
+        description="List questions, optionally filtered. Filters combine.",
+    )
+    parser.add_argument("--category", choices=choices(Category), help="only this category")
+    parser.add_argument("--level", choices=choices(Level), help="only questions that suit this level")
+    parser.add_argument("--stage", choices=choices(Stage), help="only questions written for this company stage")
+    parser.add_argument("--tag", help="only questions with this tag")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    bank_dir_option(parser)
+    parser.set_defaults(run=list_questions)
 
 
 def list_questions(args: argparse.Namespace) -> int:
+    import json
+    import shutil
+
+    from interviewcoach.banks import load_library
+
     library = load_library(args.bank_dirs)
     found = library.find_questions(
         category=Category(args.category) if args.category else None,
@@ -39,26 +61,21 @@ def level_span(levels: list[Level]) -> str:
     return ",".join(ladder[p] for p in positions)
 
 
-def format_duration(seconds: int) -> str:
-    minutes, rest = divmod(seconds, 60)
-    if not minutes:
-        return f"{rest}s"
-    return f"{minutes} min" if not rest else f"{minutes}m{rest:02d}s"
-
-
 def render_table(questions: list[Question], width: int) -> str:
+    import textwrap
+
     """Questions grouped under their category, one line of facts each with the prompt
     wrapped beneath: prompts are long, and a one-line row would cut them short at 80
     columns."""
     header = ("ID", "LEVELS", "STAGE", "TIME")
     rows = {
-        q.id: (q.id, level_span(q.levels), str(q.stage), format_duration(q.time_limit_s))
+        q.id: (q.id, level_span(q.levels), str(q.stage), short_text(q.time_limit_s))
         for q in questions
     }
     widths = [max(len(row[i]) for row in [header, *rows.values()]) for i in range(len(header))]
 
     def line(cells: tuple[str, ...]) -> str:
-        return "  ".join(cell.ljust(w) for cell, w in zip(cells, widths)).rstrip()
+        return "  ".join(cell.ljust(w) for cell, w in zip(cells, widths, strict=True)).rstrip()
 
     lines = [line(header)]
     for category in Category:

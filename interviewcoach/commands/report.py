@@ -1,31 +1,41 @@
-"""Plain-text renderings of grades and attempts, shared by `grade` and `history show`."""
+"""Plain-text renderings of final grades, shared by `grade` and `history show`."""
 
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
-from interviewcoach.grading import GradeResult
+if TYPE_CHECKING:
+    from interviewcoach.final_grade import FinalGrade
 
 
-def render_report(result: GradeResult, about: str) -> str:
-    """The result for reading in a terminal: score, cues with quoted evidence, tips."""
-    lines = [f"Score {result.score}/100 ({result.verdict})  {about}, {result.word_count} words", ""]
+def render_report(final: FinalGrade, about: str) -> str:
+    """A final grade for reading in a terminal: score, cues with quoted evidence, tips.
+    A cue shown only in a reply to a probe is marked ↺; an interviewer's call is named."""
+    result = final.result
+    lines = [f"Score {final.headline()}  {about}, {result.word_count} words", ""]
     width = max(len(cue.label) for cue in result.cues)
     for cue in result.cues:
-        mark = "✓" if cue.hit else "✗"
-        lines.append(f"{mark} {cue.label.ljust(width)}  {cue.strength:.2f}")
+        hit = final.is_hit(cue.id)
+        call = ""
+        if cue.id in final.overrides:
+            call = "  (interviewer's call)"
+        elif cue.id in final.recovered:
+            call = "  (shown when asked)"
+        lines.append(f"{final.mark(cue.id)} {cue.label.ljust(width)}  {cue.strength:.2f}{call}")
         strongest = sorted(cue.evidence, key=lambda e: -e.weight)[:4]
         for evidence in sorted(strongest, key=lambda e: e.start):
             how = "" if evidence.how == "exact" else f" ({evidence.how})"
             lines.append(f'    "{evidence.text}"{how}  <- {short_phrase(evidence.phrase)}')
         if len(cue.evidence) > 4:
             lines.append(f"    ... and {len(cue.evidence) - 4} more")
-        if not cue.hit:
-            for evidence in cue.negated_evidence[:2]:
-                lines.append(f'    not counted, negated: "{clip(evidence.sentence)}"')
+        if hit:
+            continue
+        for evidence in cue.negated_evidence[:2]:
+            lines.append(f'    not counted, negated: "{clip(evidence.sentence)}"')
         if cue.tip:
             lines.extend(wrapped("Tip: " + cue.tip))
-        if cue.probe and not cue.hit:
+        if cue.probe:
             lines.extend(wrapped("Ask yourself: " + cue.probe))
     if result.notes:
         lines.append("")

@@ -3,11 +3,28 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from interviewcoach.banks import default_roots, load_files, build_library, validate_paths
+from interviewcoach.commands.options import SubParsers, bank_dir_option
+
+
+def register(commands: SubParsers) -> None:
+    parser = commands.add_parser(
+        "validate",
+        help="check question-bank and rubric files",
+        description="Check question-bank and rubric TOML files and print every problem "
+        "found as path:line: message. With no PATH, checks everything the app loads: "
+        "the bundled content, your own banks folder and any --bank-dir. "
+        "Exits 0 when all is well, 2 when anything is wrong.",
+    )
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="a TOML file or a folder of them")
+    bank_dir_option(parser)
+    parser.set_defaults(run=validate)
 
 
 def validate(args: argparse.Namespace) -> int:
+    from interviewcoach.banks import build_library, default_roots, load_files, validate_paths
+
     if args.paths:
         library, problems = validate_paths(args.paths, args.bank_dirs)
     else:

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from interviewcoach.grading.grader import grade_answer
-    from interviewcoach.grading.result import CueResult, Evidence, GradeResult
+    from interviewcoach.grading.result import CueResult, Evidence, GradeResult, Verdict
+    from interviewcoach.grading.verdict import verdict_for
 
-__all__ = ["grade_answer", "GradeResult", "CueResult", "Evidence"]
+__all__ = ["grade_answer", "verdict_for", "GradeResult", "CueResult", "Evidence", "Verdict"]
 
 
 def __getattr__(name: str):
@@ -19,7 +20,11 @@ def __getattr__(name: str):
         from interviewcoach.grading.grader import grade_answer
 
         return grade_answer
-    if name in ("GradeResult", "CueResult", "Evidence"):
+    if name == "verdict_for":
+        from interviewcoach.grading.verdict import verdict_for
+
+        return verdict_for
+    if name in ("GradeResult", "CueResult", "Evidence", "Verdict"):
         from interviewcoach.grading import result
 
         return getattr(result, name)

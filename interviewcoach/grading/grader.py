@@ -38,6 +38,7 @@ from interviewcoach.grading.matching import (
 from interviewcoach.grading.relevance import Relevance, judge_relevance
 from interviewcoach.grading.result import CueResult, Evidence, GradeResult
 from interviewcoach.grading.text import AnalysedText, Sentence, analyse, stem
+from interviewcoach.grading.verdict import verdict_for
 from interviewcoach.models import Level, Question, Rubric
 
 HIT_THRESHOLD = 0.5
@@ -433,7 +434,7 @@ def _overall(text, compiled, cues, readings, question, follow_up=False) -> Grade
             for cue in cues
         ]
     else:
-        verdict = "strong" if score >= 75 else "solid" if score >= 55 else "partial" if score >= 35 else "weak"
+        verdict = verdict_for(score)
     return GradeResult(
         rubric=compiled.rubric.id,
         rubric_version=compiled.rubric.version,

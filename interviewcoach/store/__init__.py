@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from interviewcoach.store.errors import (
     HistoryError,
+    HistoryReadFailed,
     HistoryTooNew,
     HistoryUnreadable,
     HistoryWriteFailed,
@@ -27,8 +28,10 @@ if TYPE_CHECKING:
 _RECORDS = ("AttemptRecord", "DraftRecord", "ExportFile", "ProbeExchange", "SessionRecord")
 
 __all__ = [
-    "HistoryError", "HistoryStore", "HistoryTooNew", "HistoryUnreadable", "HistoryWriteFailed",
-    "open_history", *_RECORDS,
+    "HistoryError", "HistoryReadFailed", "HistoryStore", "HistoryTooNew", "HistoryUnreadable", "HistoryWriteFailed",
+    "open_history",
+    # Loaded on first use, by __getattr__ below.
+    "AttemptRecord", "DraftRecord", "ExportFile", "ProbeExchange", "SessionRecord",
 ]
 
 

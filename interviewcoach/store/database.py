@@ -10,10 +10,19 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from interviewcoach import locations
-from interviewcoach.store.errors import HistoryTooNew, HistoryUnreadable, HistoryWriteFailed
+from interviewcoach.store.errors import (
+    HistoryReadFailed,
+    HistoryTooNew,
+    HistoryUnreadable,
+    HistoryWriteFailed,
+)
 from interviewcoach.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from interviewcoach.final_grade import FinalGrade
 
 BUSY_TIMEOUT_S = 10.0
 """How long a write waits for another interviewcoach (a peer's terminal) to finish."""
@@ -35,17 +44,23 @@ def unreadable(path: Path, error: Exception) -> HistoryUnreadable:
     )
 
 
-def write_failed(path: Path, error: Exception, unsaved=None) -> HistoryWriteFailed:
+def _reason(error: Exception) -> str:
     text = str(error).lower()
     if "full" in text:
-        reason = "the disk is full"
-    elif "readonly" in text or "read-only" in text or "permission" in text:
-        reason = "the file or its folder is read-only"
-    elif "locked" in text or "busy" in text:
-        reason = "another interviewcoach kept the history busy for too long"
-    else:
-        reason = str(error)
-    return HistoryWriteFailed(path, f"could not save to {path}: {reason}.", unsaved)
+        return "the disk is full"
+    if "readonly" in text or "read-only" in text or "permission" in text:
+        return "the file or its folder is read-only"
+    if "locked" in text or "busy" in text:
+        return "another interviewcoach kept the history busy for too long"
+    return str(error)
+
+
+def write_failed(path: Path, error: Exception, unsaved: Any = None) -> HistoryWriteFailed:
+    return HistoryWriteFailed(path, f"could not save to {path}: {_reason(error)}.", unsaved)
+
+
+def read_failed(path: Path, error: Exception) -> HistoryReadFailed:
+    return HistoryReadFailed(path, f"could not read {path}: {_reason(error)}.")
 
 
 def connect(path: Path | None = None) -> tuple[Path, sqlite3.Connection]:
@@ -145,7 +160,8 @@ def _backfill_cues(connection: sqlite3.Connection) -> None:
     for attempt_id, rubric_id, result_json, overrides_json in rows:
         cues = json.loads(result_json).get("cues", [])
         overrides = json.loads(overrides_json or "{}")
-        hits, misses = [], []
+        hits: list[str] = []
+        misses: list[str] = []
         for cue in cues:
             hit = bool(overrides.get(cue["id"], cue["hit"]))
             (hits if hit else misses).append(cue["id"])
@@ -160,7 +176,42 @@ def _backfill_cues(connection: sqlite3.Connection) -> None:
         )
 
 
-DATA_STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {2: _backfill_cues}
+def insert_cue_rows(connection: sqlite3.Connection, attempt_id: int, rubric_id: str, final: FinalGrade) -> None:
+    """One row per cue of an attempt, hit as its final grade says; the triggers keep the
+    per-cue totals that `stats` reads."""
+    connection.executemany(
+        "INSERT INTO attempt_cues (attempt_id, rubric_id, cue_id, hit, strength) VALUES (?, ?, ?, ?, ?)",
+        [(attempt_id, rubric_id, cue.id, int(final.is_hit(cue.id)), cue.strength) for cue in final.cues],
+    )
+
+
+def _backfill_final_grades(connection: sqlite3.Connection) -> None:
+    """Migration 3: attempts with probe replies or interviewer calls store their final
+    grade in every column (score, verdict, hits, misses, recovered) and per-cue row.
+    Before, the verdict was the answer's own even when replies raised the score."""
+    from interviewcoach.final_grade import final_grade
+    from interviewcoach.grading.result import GradeResult
+
+    rows = connection.execute(
+        "SELECT id, rubric_id, result, probes, overrides FROM attempts "
+        "WHERE probes NOT IN ('', '[]') OR overrides NOT IN ('', '{}')"
+    ).fetchall()
+    for attempt_id, rubric_id, result_json, probes_json, overrides_json in rows:
+        result = GradeResult.from_dict(json.loads(result_json))
+        replies = [GradeResult.from_dict(p["result"]) for p in json.loads(probes_json or "[]") if p.get("result")]
+        final = final_grade(result, replies, json.loads(overrides_json or "{}"))
+        connection.execute(
+            "UPDATE attempts SET score = ?, verdict = ?, hits = ?, misses = ?, recovered = ?, "
+            "final_score = ? WHERE id = ?",
+            (final.score, final.verdict, ",".join(final.hits), ",".join(final.misses),
+             ",".join(final.recovered), final.score, attempt_id),
+        )
+        # Deleted and added again, so the triggers move the per-cue totals too.
+        connection.execute("DELETE FROM attempt_cues WHERE attempt_id = ?", (attempt_id,))
+        insert_cue_rows(connection, attempt_id, rubric_id, final)
+
+
+DATA_STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {2: _backfill_cues, 3: _backfill_final_grades}
 """Python steps that run inside a migration's transaction, after its SQL."""
 
 

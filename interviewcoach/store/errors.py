@@ -23,6 +23,11 @@ class HistoryTooNew(HistoryError):
     """The file was written by a newer interviewcoach with a schema this one does not know."""
 
 
+class HistoryReadFailed(HistoryError):
+    """The history could not be read just now (another interviewcoach kept it busy, an
+    I/O error); the file itself is not damaged."""
+
+
 class HistoryWriteFailed(HistoryError):
     """Nothing was written (read-only file, full disk...). `unsaved` holds what was to be
     saved, so the caller can keep it in memory or export it elsewhere."""

@@ -8,12 +8,19 @@ import json
 import sqlite3
 import threading
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
-from interviewcoach.store.database import connect, is_damage, transaction, unreadable, write_failed
+from interviewcoach.store.database import (
+    connect,
+    insert_cue_rows,
+    is_damage,
+    read_failed,
+    transaction,
+    unreadable,
+    write_failed,
+)
 
 if TYPE_CHECKING:  # loaded on first use: listing and stats need no pydantic
     from interviewcoach.store.records import AttemptRecord, DraftRecord, ExportFile, SessionRecord
@@ -29,9 +36,11 @@ class AttemptSummary:
     question_text: str
     rubric_id: str
     score: int
+    """The final grade's score, verdict, hits, misses and recovered cues, as stored."""
     verdict: str
     hits: list[str]
     misses: list[str]
+    recovered: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -70,8 +79,8 @@ def utc_text(moment: datetime) -> str:
     """Timestamps are stored as UTC ISO 8601 text, so that text order is time order.
     A time without a zone (from an imported file) is taken as UTC."""
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).isoformat()
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat()
 
 
 class HistoryStore:
@@ -118,9 +127,9 @@ class HistoryStore:
                 session.candidate, session.interviewer, json.dumps(session.setup), session.score,
             ),
         )
-        if cursor.rowcount:
+        if cursor.rowcount and cursor.lastrowid is not None:
             return cursor.lastrowid
-        return connection.execute("SELECT id FROM sessions WHERE uid = ?", (session.uid,)).fetchone()[0]
+        return int(connection.execute("SELECT id FROM sessions WHERE uid = ?", (session.uid,)).fetchone()[0])
 
     def finish_session(self, uid: str) -> float | None:
         """Mark a session ended and store its summary score (the mean attempt score)."""
@@ -167,6 +176,7 @@ class HistoryStore:
             session_id = row[0] if row else self._insert_session(
                 connection, SessionRecord(uid=attempt.session_uid, started_at=attempt.created_at)
             )
+        final = attempt.final
         cursor = connection.execute(
             "INSERT INTO attempts (uid, session_id, created_at, question_id, question_text, category, "
             "level, rubric_id, rubric_version, answer, probes, result, score, verdict, time_taken_s, "
@@ -178,24 +188,17 @@ class HistoryStore:
                 attempt.question_text, attempt.category, attempt.level, attempt.rubric_id,
                 attempt.rubric_version, attempt.answer,
                 json.dumps([p.model_dump(mode="json") for p in attempt.probes]),
-                attempt.result.to_json(), attempt.score, attempt.result.verdict,
+                attempt.result.to_json(), final.score, final.verdict,
                 attempt.time_taken_s, attempt.time_limit_s, attempt.notes,
                 json.dumps(attempt.overrides), json.dumps(attempt.ratings),
-                ",".join(attempt.hits), ",".join(attempt.misses), ",".join(attempt.recovered),
-                attempt.final_score,
+                ",".join(final.hits), ",".join(final.misses), ",".join(final.recovered),
+                final.score,
             ),
         )
-        if not cursor.rowcount:
+        if not cursor.rowcount or cursor.lastrowid is None:
             return None  # already stored (an import of the same file)
         attempt_id = cursor.lastrowid
-        hits = set(attempt.hits)
-        connection.executemany(
-            "INSERT INTO attempt_cues (attempt_id, rubric_id, cue_id, hit, strength) VALUES (?, ?, ?, ?, ?)",
-            [
-                (attempt_id, attempt.rubric_id, cue.id, int(cue.id in hits), cue.strength)
-                for cue in attempt.result.cues
-            ],
-        )
+        insert_cue_rows(connection, attempt_id, attempt.rubric_id, final)
         return attempt_id
 
     # --- drafts ------------------------------------------------------------------------------
@@ -238,7 +241,7 @@ class HistoryStore:
             except sqlite3.DatabaseError as error:
                 if is_damage(error):
                     raise unreadable(self.path, error) from None
-                raise write_failed(self.path, error) from None
+                raise read_failed(self.path, error) from None
 
     def list_attempts(
         self,
@@ -248,7 +251,8 @@ class HistoryStore:
         limit: int | None = 20,
     ) -> list[AttemptSummary]:
         """Attempts newest first, filtered; each filter uses an index."""
-        where, parameters = [], []
+        where: list[str] = []
+        parameters: list[str | int] = []
         if since is not None:
             where.append("created_at >= ?")
             parameters.append(utc_text(since))
@@ -259,7 +263,8 @@ class HistoryStore:
             where.append("question_id = ?")
             parameters.append(question_id)
         sql = (
-            "SELECT id, created_at, question_id, question_text, rubric_id, score, verdict, hits, misses "
+            "SELECT id, created_at, question_id, question_text, rubric_id, score, verdict, hits, misses, "
+            "recovered "
             "FROM attempts"
             + (f" WHERE {' AND '.join(where)}" if where else "")
             + " ORDER BY created_at DESC, id DESC"
@@ -271,7 +276,7 @@ class HistoryStore:
             AttemptSummary(
                 id=row[0], created_at=datetime.fromisoformat(row[1]), question_id=row[2],
                 question_text=row[3], rubric_id=row[4], score=row[5], verdict=row[6],
-                hits=[c for c in row[7].split(",") if c], misses=[c for c in row[8].split(",") if c],
+                hits=_ids(row[7]), misses=_ids(row[8]), recovered=_ids(row[9]),
             )
             for row in self._read(sql, tuple(parameters))
         ]
@@ -365,9 +370,13 @@ def _attempt_from_row(row: tuple) -> AttemptRecord:
             "answer": answer, "probes": json.loads(probes), "result": json.loads(result),
             "time_taken_s": time_taken_s, "time_limit_s": time_limit_s, "notes": notes,
             "overrides": json.loads(overrides), "ratings": json.loads(ratings),
-            "recovered": [cue for cue in recovered.split(",") if cue], "final_score": final_score,
+            "recovered": _ids(recovered), "final_score": final_score,
         }
     )
+
+
+def _ids(column: str) -> list[str]:
+    return [cue for cue in column.split(",") if cue]
 
 
 def open_history(path: Path | None = None) -> HistoryStore:

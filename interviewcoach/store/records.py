@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
-from typing import Any, Literal
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from interviewcoach.grading.result import GradeResult
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from interviewcoach.final_grade import FinalGrade
+    from interviewcoach.models import Level, Question, Rubric
 
 
 def new_uid() -> str:
@@ -16,7 +22,7 @@ def new_uid() -> str:
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 class _Record(BaseModel):
@@ -66,7 +72,7 @@ class AttemptRecord(_Record):
     answer: str
     probes: list[ProbeExchange] = []
     result: GradeResult
-    """The grade, with each cue's evidence (after probes, if they were merged in)."""
+    """The answer's own grade, with each cue's evidence; `final` merges the probes in."""
     time_taken_s: float | None = None
     time_limit_s: int | None = None
     notes: str | None = None
@@ -76,24 +82,56 @@ class AttemptRecord(_Record):
     ratings: dict[str, int] = {}
     """The interviewer's ratings, e.g. {"overall": 4}."""
     recovered: list[str] = []
-    """Cue ids missed in the answer but shown in a reply to a probe."""
+    """Cue ids missed in the answer but shown in a reply to a probe: a copy of
+    `final.recovered` for readers of the export, recomputed whenever a record is built."""
     final_score: int | None = None
-    """The score with probe replies merged in; None when there were no probes."""
+    """The final score (probe replies merged in): a copy of `final.score`, recomputed
+    whenever a record is built."""
+
+    @classmethod
+    def of(
+        cls,
+        result: GradeResult,
+        answer: str,
+        rubric: Rubric,
+        question: Question | None = None,
+        level: Level | None = None,
+        *,
+        session_uid: str | None = None,
+        probes: Sequence[ProbeExchange] = (),
+        time_taken_s: float | None = None,
+    ) -> AttemptRecord:
+        """The record of an answer graded against `rubric` (and `question`, if any)."""
+        return cls(
+            session_uid=session_uid,
+            question_id=question.id if question else None,
+            question_text=question.prompt if question else "",
+            category=str(question.category) if question else None,
+            level=str(level) if level else None,
+            rubric_id=rubric.id,
+            rubric_version=rubric.version,
+            answer=answer,
+            probes=list(probes),
+            result=result,
+            time_taken_s=time_taken_s,
+            time_limit_s=question.time_limit_s if question else None,
+        )
+
+    @model_validator(mode="after")
+    def _copy_final(self) -> AttemptRecord:
+        final = self.final
+        self.recovered = list(final.recovered)
+        self.final_score = final.score
+        return self
 
     @property
-    def score(self) -> int:
-        return self.result.score if self.final_score is None else self.final_score
+    def final(self) -> FinalGrade:
+        """The attempt's one final grade, rebuilt from what it keeps: the answer's grade,
+        the graded replies to probes and the interviewer's calls."""
+        from interviewcoach.final_grade import final_grade
 
-    def _hit(self, cue) -> bool:
-        return self.overrides.get(cue.id, cue.hit or cue.id in self.recovered)
-
-    @property
-    def hits(self) -> list[str]:
-        return [cue.id for cue in self.result.cues if self._hit(cue)]
-
-    @property
-    def misses(self) -> list[str]:
-        return [cue.id for cue in self.result.cues if not self._hit(cue)]
+        replies = [p.result for p in self.probes if p.result is not None]
+        return final_grade(self.result, replies, self.overrides)
 
 
 class DraftRecord(_Record):

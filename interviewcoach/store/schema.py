@@ -87,8 +87,14 @@ MIGRATIONS: list[str] = [
         WHERE rubric_id = OLD.rubric_id AND cue_id = OLD.cue_id;
     END;
     """,
+    # 3: every column shows the attempt's final grade (probe replies merged, the
+    # interviewer's calls applied); the Python step rebuilds it for the attempts it
+    # changes. final_score now always holds the final score, probes or not.
+    """
+    UPDATE attempts SET final_score = score WHERE final_score IS NULL;
+    """,
 ]
 """Each entry moves the schema up one version; the Python step of the same number
-(see history.py) then fills new tables from the old data."""
+(DATA_STEPS in database.py) then fills new tables and columns from the old data."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

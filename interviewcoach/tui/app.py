@@ -1,28 +1,47 @@
 """The Textual app and the one factory that builds it, for the CLI and the tests alike.
-The app holds the settings, the library and the history store; screens ask it to save
-and to move between home, setup, practice and summary."""
+The app holds the settings, the library and the history store; screens reach it through
+the typed `CoachApp` interface (tui/base.py) to save and to move between home, setup,
+practice and summary. A practice session itself lives in PracticeSession."""
 
 from __future__ import annotations
 
 import random
 import time
-import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 from interviewcoach.banks import Library
 from interviewcoach.interviewer import choose_questions, questions_for_cue
-from interviewcoach.models import Level
+from interviewcoach.models import Level, Question
+from interviewcoach.session import (
+    Grader,
+    PracticePlan,
+    PracticeSession,
+    make_plan,
+    real_grader,
+    shuffled,
+)
 from interviewcoach.settings import Settings, save_settings
 from interviewcoach.store import HistoryError, HistoryStore, open_history
 from interviewcoach.tui.commands import PracticeCommands
 from interviewcoach.tui.screens.home import HomeData, HomeScreen
-from interviewcoach.tui.screens.practice import Outcome, PracticePlan, PracticeScreen
+from interviewcoach.tui.screens.practice import PracticeScreen
 from interviewcoach.tui.screens.setup import SetupChoice, SetupScreen
 from interviewcoach.tui.screens.summary import SummaryScreen
+
+if TYPE_CHECKING:
+    from interviewcoach.store import AttemptRecord, DraftRecord
+    from interviewcoach.store.history import AttemptSummary, CueRate
+
+T = TypeVar("T")
+
+DRILL_QUESTIONS = 3
+"""How many questions "drill your weakest cue" asks."""
 
 
 class InterviewCoachApp(App[None]):
@@ -43,6 +62,7 @@ class InterviewCoachApp(App[None]):
         clock: Callable[[], float] = time.monotonic,
         seed: int | None = None,
         bank_dirs: tuple[Path, ...] = (),
+        grader: Grader = real_grader,
     ) -> None:
         super().__init__()
         self.bank_dirs = bank_dirs
@@ -51,6 +71,7 @@ class InterviewCoachApp(App[None]):
         self.history_path = history_path
         self.clock = clock
         self.seed = seed
+        self.grader = grader
         self.store: HistoryStore | None = None
         self.history_problem: str | None = None
 
@@ -73,7 +94,9 @@ class InterviewCoachApp(App[None]):
             self.store.close()
 
     def home_data(self) -> HomeData:
-        recent, weakest, label, draft_question, draft_saved = [], None, None, None, None
+        recent: list[AttemptSummary] = []
+        weakest: CueRate | None = None
+        label = draft_question = draft_saved = None
         if self.store is not None:
             try:
                 recent = self.store.list_attempts(limit=5)
@@ -87,24 +110,29 @@ class InterviewCoachApp(App[None]):
                         weakest = None
                 drafts = [d for d in self.store.drafts() if d.question_id in self.library.questions]
                 if drafts:
-                    question = self.library.questions[drafts[0].question_id]
+                    question = self.library.questions[drafts[0].question_id or ""]
                     draft_question = question.prompt
                     draft_saved = drafts[0].updated_at.astimezone().strftime("%d %b %H:%M")
             except HistoryError as error:
                 self.history_problem = str(error)
         return HomeData(recent, weakest, label, draft_question, draft_saved, self.history_problem)
 
-    def go_home(self) -> None:
+    # --- moving between screens --------------------------------------------------------------
+
+    def show(self, screen: Screen[Any]) -> None:
+        """The one way between the main screens: drop whatever is stacked above the
+        current main screen (feedback, dialogs) and put `screen` in its place."""
         while len(self.screen_stack) > 2:
             self.pop_screen()
-        self.switch_screen(HomeScreen(self.home_data()))
+        self.switch_screen(screen)
+
+    def go_home(self) -> None:
+        self.show(HomeScreen(self.home_data()))
 
     def open_bank(self) -> None:
         from interviewcoach.tui.screens.bank import BankScreen
 
-        while len(self.screen_stack) > 2:
-            self.pop_screen()
-        self.switch_screen(BankScreen())
+        self.show(BankScreen())
 
     def own_question_ids(self) -> set[str]:
         from interviewcoach.user_bank import user_bank_path
@@ -128,13 +156,35 @@ class InterviewCoachApp(App[None]):
             return False
         return True
 
-    def practise_question(self, question) -> None:
-        setup = self.settings.last_practice.model_copy(update={"questions": 1})
-        self.practise(PracticePlan([question], setup, self.settings.timer, self.settings.probes,
-                                   self.new_seed(), uuid.uuid4().hex))
-
     def new_seed(self) -> int:
         return self.seed if self.seed is not None else random.randrange(1 << 30)
+
+    # --- the history, every call guarded ------------------------------------------------------
+
+    def _from_history(self, read: Callable[[HistoryStore], T], default: T, doing: str) -> T:
+        """`read(store)`, or `default` (saying why) when there is no history or it fails."""
+        if self.store is None:
+            return default
+        try:
+            return read(self.store)
+        except HistoryError as error:
+            self.notify(f"Could not {doing}: {error}", severity="error", timeout=10)
+            return default
+
+    def save_draft(self, draft: DraftRecord | None) -> None:
+        if draft is not None:
+            self._from_history(lambda store: store.save_draft(draft), None, "save your draft")
+
+    def save_attempt(self, attempt: AttemptRecord, draft_key: str | None) -> bool:
+        """Save, or say why not; an unsaved attempt stays in memory for the summary's export."""
+        if self.store is None:
+            return False
+        try:
+            self.store.save_attempt(attempt, draft_key=draft_key)
+            return True
+        except HistoryError as error:
+            self.notify(f"{error} The answer is kept; export it from the summary.", severity="error", timeout=15)
+            return False
 
     # --- starting practice ----------------------------------------------------------------------
 
@@ -150,85 +200,60 @@ class InterviewCoachApp(App[None]):
             save_settings(self.settings)
         except OSError as error:
             self.notify(f"Your choices could not be remembered: {error}", severity="warning")
-        practised, rates = set(), {}
-        if self.store is not None:
-            try:
-                practised = self.store.practised_question_ids()
-                rates = {(c.rubric_id, c.cue_id): c.rate for c in self.store.stats().cues}
-            except HistoryError:
-                pass
+        no_rates: dict[tuple[str, str], float] = {}
+        practised = self._from_history(lambda store: store.practised_question_ids(), set[str](), "read your history")
+        rates = self._from_history(
+            lambda store: {(c.rubric_id, c.cue_id): c.rate for c in store.stats().cues}, no_rates, "read your history"
+        )
         seed = self.new_seed()
         questions = choose_questions(self.library, choice.setup, seed, practised, rates)
         if not questions:
             self.notify("No questions match that setup; try another level or category.", severity="warning")
             return
-        self.practise(PracticePlan(questions, choice.setup, choice.timer, self.settings.probes, seed,
-                                   uuid.uuid4().hex))
+        self.practise(make_plan(self.settings, questions, seed, setup=choice.setup))
+
+    def practise_question(self, question: Question) -> None:
+        self.practise(make_plan(self.settings, [question], self.new_seed()))
 
     def drill(self) -> None:
-        if self.store is None:
-            return
-        weakest = self.store.stats().weakest
+        none: list[CueRate] = []
+        weakest = self._from_history(lambda store: store.stats().weakest, none, "read your weakest cue")
         if not weakest:
             return
-        setup = self.settings.last_practice
-        questions = questions_for_cue(self.library, weakest[0].rubric_id, Level(setup.level))
+        level = Level(self.settings.last_practice.level)
         seed = self.new_seed()
-        random.Random(seed).shuffle(questions)
-        plan_setup = setup.model_copy(update={"questions": min(3, len(questions))})
-        self.practise(PracticePlan(questions[:3], plan_setup, self.settings.timer, self.settings.probes,
-                                   seed, uuid.uuid4().hex))
+        questions = shuffled(questions_for_cue(self.library, weakest[0].rubric_id, level), seed, DRILL_QUESTIONS)
+        if questions:
+            self.practise(make_plan(self.settings, questions, seed))
 
     def resume_draft(self) -> None:
-        if self.store is None:
-            return
-        drafts = [d for d in self.store.drafts() if d.question_id in self.library.questions]
+        none: list[DraftRecord] = []
+        found = self._from_history(lambda store: store.drafts(), none, "read your drafts")
+        drafts = [d for d in found if d.question_id in self.library.questions]
         if not drafts:
             return
         draft = drafts[0]
-        session_uid = draft.context.get("session") or uuid.uuid4().hex
-        plan = PracticePlan([self.library.questions[draft.question_id]],
-                            self.settings.last_practice.model_copy(update={"questions": 1}),
-                            self.settings.timer, self.settings.probes, self.new_seed(), session_uid,
-                            first_answer=draft.text, draft_key=draft.key)
-        self.practise(plan)
+        question = self.library.questions[draft.question_id or ""]
+        self.practise(make_plan(self.settings, [question], self.new_seed(),
+                                session_uid=draft.context.get("session"), first_answer=draft.text,
+                                draft_key=draft.key))
 
     def practise(self, plan: PracticePlan) -> None:
         from interviewcoach.store.records import SessionRecord
 
-        if self.store is not None:
-            try:
-                self.store.start_session(SessionRecord(
-                    uid=plan.session_uid, candidate=self.settings.name or None,
-                    setup={**plan.setup.model_dump(mode="json"), "timer": plan.timer}))
-            except HistoryError as error:
-                self.notify(str(error), severity="error", timeout=10)
-        while len(self.screen_stack) > 2:
-            self.pop_screen()
-        self.switch_screen(PracticeScreen(plan, self.clock))
+        record = SessionRecord(uid=plan.session_uid, candidate=self.settings.name or None,
+                               setup={**plan.setup.model_dump(mode="json"), "timer": plan.timer})
+        self._from_history(lambda store: store.start_session(record), None, "start a session in your history")
+        session = PracticeSession(plan, self.library.rubrics, clock=self.clock, grader=self.grader,
+                                  save=self.save_attempt)
+        self.show(PracticeScreen(session))
 
-    # --- saving and the end of a session ------------------------------------------------------------
+    # --- the end of a session ------------------------------------------------------------------
 
-    def save_attempt(self, attempt, draft_key: str | None) -> bool:
-        """Save, or say why not; an unsaved attempt stays in memory for the summary's export."""
-        if self.store is None:
-            return False
-        try:
-            self.store.save_attempt(attempt, draft_key=draft_key)
-            return True
-        except HistoryError as error:
-            self.notify(f"{error} The answer is kept; export it from the summary.", severity="error", timeout=15)
-            return False
-
-    def show_summary(self, session_uid: str, outcomes: list[Outcome]) -> None:
-        if self.store is not None:
-            try:
-                self.store.finish_session(session_uid)
-            except HistoryError:
-                pass
-        while len(self.screen_stack) > 2:
-            self.pop_screen()
-        self.switch_screen(SummaryScreen(outcomes))
+    def show_summary(self, session: PracticeSession) -> None:
+        self._from_history(lambda store: store.finish_session(session.plan.session_uid), None,
+                           "close the session in your history")
+        self.show(SummaryScreen(session.summary()))
 
     async def action_quit(self) -> None:
         screen = self.screen
@@ -255,6 +280,8 @@ def make_app(
     clock: Callable[[], float] = time.monotonic,
     seed: int | None = None,
     bank_dirs: tuple[Path, ...] = (),
+    grader: Grader = real_grader,
 ) -> InterviewCoachApp:
+    """The app, for the CLI and the tests alike; tests pass a fixed clock, seed and grader."""
     return InterviewCoachApp(settings, library, history_path=history_path, clock=clock, seed=seed,
-                             bank_dirs=bank_dirs)
+                             bank_dirs=bank_dirs, grader=grader)

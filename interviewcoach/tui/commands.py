@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from interviewcoach.tui.base import CoachApp
 
 
 class PracticeCommands(Provider):
-    def _commands(self):
-        app = self.app
+    def _commands(self) -> list[tuple[str, str, Callable[[], None]]]:
         from interviewcoach.tui.screens.home import HomeScreen
 
-        on_home = isinstance(app.screen, HomeScreen)
+        app = cast("CoachApp", self.app)
+        screen = self.app.screen
+        if not isinstance(screen, HomeScreen):
+            return []
         commands = [("Start practice", "Choose questions and start", app.start_practice),
-                    ("Question bank", "Browse, search and write questions", app.open_bank)] if on_home else []
-        if on_home and app.screen.data.weakest is not None:
-            commands.append((f"Drill {app.screen.data.weakest_label}", "Practise your weakest cue", app.drill))
-        if on_home and app.screen.data.draft_question is not None:
+                    ("Question bank", "Browse, search and write questions", app.open_bank)]
+        if screen.data.weakest is not None:
+            commands.append((f"Drill {screen.data.weakest_label}", "Practise your weakest cue", app.drill))
+        if screen.data.draft_question is not None:
             commands.append(("Resume unfinished answer", "Finish the answer you left", app.resume_draft))
         return commands
 

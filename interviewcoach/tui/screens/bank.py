@@ -8,12 +8,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from interviewcoach.models import Category, Level, Question
-from interviewcoach.tui.screens.setup import LEVEL_NAMES
+from interviewcoach.durations import short_text
+from interviewcoach.enums import Category, Level, Stage, options
+from interviewcoach.models import Question
+from interviewcoach.tui.base import CoachScreen
 
 SEARCH_CUTOFF = 70
 """How close a search must come to part of a question (rapidfuzz partial ratio, 0-100)."""
@@ -32,7 +33,7 @@ def search_score(query: str, question: Question) -> float:
     return fuzz.partial_ratio(query, haystack, processor=None, score_cutoff=SEARCH_CUTOFF)
 
 
-class BankScreen(Screen[None]):
+class BankScreen(CoachScreen[None]):
     BINDINGS = [
         Binding("ctrl+p", "command_palette", show=False),
         Binding("p", "practise", "Practise", tooltip="Practise the selected question now", id="practise"),
@@ -46,16 +47,13 @@ class BankScreen(Screen[None]):
         self.select_id = select
 
     def compose(self) -> ComposeResult:
-        library = self.app.library
+        library = self.coach_app.library
         tags = sorted({tag for q in library.questions.values() for tag in q.tags})
         with Horizontal(id="bank-filters"):
             yield Input(placeholder="Search questions…", id="bank-search")
-            yield Select([(str(c).replace("-", " ").capitalize(), str(c)) for c in Category],
-                         prompt="Category", id="bank-category")
-            yield Select([(LEVEL_NAMES[str(level)], str(level)) for level in Level],
-                         prompt="Level", id="bank-level")
-            yield Select([("Startup", "startup"), ("Big tech", "big-tech"), ("Any company", "any")],
-                         prompt="Company", id="bank-stage")
+            yield Select(options(Category), prompt="Category", id="bank-category")
+            yield Select(options(Level), prompt="Level", id="bank-level")
+            yield Select(options(Stage), prompt="Company", id="bank-stage")
             yield Select([(tag, tag) for tag in tags], prompt="Tag", id="bank-tag")
         with Horizontal(id="bank-body"):
             with Vertical(id="bank-list-pane"):
@@ -80,7 +78,7 @@ class BankScreen(Screen[None]):
     def matching(self) -> list[Question]:
         query = self.query_one("#bank-search", Input).value.strip()
         chosen = self.filters()
-        found = self.app.library.find_questions(
+        found = self.coach_app.library.find_questions(
             category=Category(chosen["category"]) if chosen["category"] else None,
             level=Level(chosen["level"]) if chosen["level"] else None,
             stage=chosen["stage"], tag=chosen["tag"],
@@ -94,11 +92,11 @@ class BankScreen(Screen[None]):
         questions = self.matching()
         options = self.query_one("#bank-list", OptionList)
         options.clear_options()
-        own = self.app.own_question_ids()
+        own = self.coach_app.own_question_ids()
         for question in questions:
             mark = "★ " if question.id in own else ""
             options.add_option(Option(f"{mark}{question.id}\n  {question.prompt}", id=question.id))
-        total = len(self.app.library.questions)
+        total = len(self.coach_app.library.questions)
         self.query_one("#bank-count", Static).update(f"{len(questions)} of {total} questions  (★ your own)")
         if questions:
             ids = [q.id for q in questions]
@@ -123,13 +121,13 @@ class BankScreen(Screen[None]):
         self.action_practise()
 
     def show_preview(self, question_id: str | None) -> None:
-        question = self.app.library.questions.get(question_id or "")
+        question = self.coach_app.library.questions.get(question_id or "")
         if question is None:
             return
-        rubric = self.app.library.rubrics[question.rubric]
-        levels = ", ".join(LEVEL_NAMES[str(level)] for level in question.levels)
+        rubric = self.coach_app.library.rubrics[question.rubric]
+        levels = ", ".join(level.label for level in question.levels)
         lines = [question.prompt, "",
-                 f"{question.category} · {levels} · {question.stage} · {question.time_limit_s // 60} min"
+                 f"{question.category} · {levels} · {question.stage} · {short_text(question.time_limit_s)}"
                  + (f" · tags: {', '.join(question.tags)}" if question.tags else ""), "",
                  f"Graded with the {rubric.title} rubric:"]
         for cue in rubric.cues:
@@ -143,11 +141,11 @@ class BankScreen(Screen[None]):
         self.query_one("#bank-preview", Static).update("\n".join(lines))
 
     def selected(self) -> Question | None:
-        return self.app.library.questions.get(self.select_id or "")
+        return self.coach_app.library.questions.get(self.select_id or "")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "edit":
-            return self.select_id in self.app.own_question_ids()
+            return self.select_id in self.coach_app.own_question_ids()
         if action == "practise":
             return self.selected() is not None
         return True
@@ -155,7 +153,7 @@ class BankScreen(Screen[None]):
     def action_practise(self) -> None:
         question = self.selected()
         if question is not None:
-            self.app.practise_question(question)
+            self.coach_app.practise_question(question)
 
     def action_add(self) -> None:
         from interviewcoach.tui.screens.question_form import QuestionForm
@@ -166,7 +164,7 @@ class BankScreen(Screen[None]):
         from interviewcoach.tui.screens.question_form import QuestionForm
 
         question = self.selected()
-        if question is not None and question.id in self.app.own_question_ids():
+        if question is not None and question.id in self.coach_app.own_question_ids():
             self.app.push_screen(QuestionForm(question), self.saved)
 
     def saved(self, question_id: str | None) -> None:
@@ -176,4 +174,4 @@ class BankScreen(Screen[None]):
             self.notify(f"Saved '{question_id}' to your question bank.")
 
     def action_back(self) -> None:
-        self.app.go_home()
+        self.coach_app.go_home()

@@ -11,8 +11,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
+from interviewcoach.durations import clock_text
 from interviewcoach.interviewer import compare, speaking_minutes
-from interviewcoach.tui.screens.practice import Outcome, clock_text
+from interviewcoach.session import Outcome
 from interviewcoach.tui.widgets.cue_panel import CueList
 
 PALETTE = ("primary", "secondary", "accent", "warning", "success", "error")
@@ -33,8 +34,7 @@ class FeedbackScreen(Screen[str]):
 
     def compose(self) -> ComposeResult:
         outcome = self.outcome
-        merged = outcome.merged
-        result = merged.result
+        final = outcome.final
         with VerticalScroll(id="feedback"):
             yield Static(self.headline(), id="score")
             if outcome.retry_of is not None:
@@ -44,7 +44,7 @@ class FeedbackScreen(Screen[str]):
                              "summary offers to export it.", id="not-saved")
             with Horizontal(id="feedback-body"):
                 cues = CueList(id="cues")
-                cues.show(result, merged.recovered)
+                cues.show(final)
                 yield cues
                 yield Static(self.highlighted(None), id="answer-view")
             yield Static(self.coaching(), id="tips", markup=False)
@@ -60,21 +60,20 @@ class FeedbackScreen(Screen[str]):
             self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "choose" and parameters == ("next",) and self.last:
-            return False  # the last question: "end" shows the summary
-        return True
+        # The last question has no "next": "end" shows the summary.
+        return not (action == "choose" and parameters == ("next",) and self.last)
 
     def headline(self) -> str:
-        merged = self.outcome.merged
-        verdict = merged.result.verdict
-        line = f"Score {merged.score}/100 · {verdict}"
-        if merged.score != merged.result.score:
-            line += f" (answer {merged.result.score}, raised by your replies to probes)"
+        final = self.outcome.final
+        line = f"Score {final.score}/100 · {final.verdict}"
+        if final.raised:
+            line += f" (answer {final.result.score}, raised by your replies to probes)"
         return line
 
     def comparison(self) -> str:
-        change, gained, lost = compare(self.outcome.retry_of, self.outcome.merged)
-        labels = {cue.id: cue.label for cue in self.outcome.merged.result.cues}
+        assert self.outcome.retry_of is not None, "shown only for a retry"
+        change, gained, lost = compare(self.outcome.retry_of, self.outcome.final)
+        labels = {cue.id: cue.label for cue in self.outcome.final.cues}
         parts = [f"Against your last try: {change:+d} points."]
         parts.append("Gained: " + (", ".join(labels[c] for c in gained) or "nothing") + ".")
         parts.append("Lost: " + (", ".join(labels[c] for c in lost) or "nothing") + ".")
@@ -83,7 +82,7 @@ class FeedbackScreen(Screen[str]):
     def colours(self) -> dict[str, str]:
         variables = self.app.theme_variables
         return {cue.id: variables.get(PALETTE[i % len(PALETTE)], "yellow")
-                for i, cue in enumerate(self.outcome.merged.result.cues)}
+                for i, cue in enumerate(self.outcome.final.cues)}
 
     def highlighted(self, selected: str | None) -> Text:
         """The answer with each cue's evidence in the cue's colour; the selected cue's words
@@ -91,7 +90,7 @@ class FeedbackScreen(Screen[str]):
         answer = self.outcome.attempt.answer
         text = Text(answer)
         colours = self.colours()
-        for cue in self.outcome.merged.result.cues:
+        for cue in self.outcome.final.cues:
             for evidence in cue.evidence:
                 style = f"bold {colours[cue.id]}"
                 if cue.id == selected:
@@ -100,22 +99,20 @@ class FeedbackScreen(Screen[str]):
         return text
 
     def coaching(self) -> str:
-        merged = self.outcome.merged
+        final = self.outcome.final
         lines = []
-        for cue in merged.result.cues:
-            if cue.hit:
-                continue
-            if cue.id in merged.recovered:
+        for cue in final.cues:
+            if cue.id in final.recovered:
                 lines.append(f"↺ {cue.label}: you showed it only when asked; say it unprompted next time.")
-            elif cue.tip:
+            elif not final.is_hit(cue.id) and cue.tip:
                 lines.append(f"✗ {cue.label}: {' '.join(cue.tip.split())}")
-        for note in merged.result.notes:
+        for note in final.result.notes:
             lines.append(f"• {note}")
         return "What to work on:\n" + "\n".join(lines) if lines else "Every cue was there. Well done."
 
     def answer_stats(self) -> str:
         attempt = self.outcome.attempt
-        words = self.outcome.merged.result.word_count
+        words = self.outcome.final.result.word_count
         parts = [f"{words} words"]
         if attempt.time_taken_s is not None:
             limit = f" of {clock_text(attempt.time_limit_s)}" if attempt.time_limit_s else ""

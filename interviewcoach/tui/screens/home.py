@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from interviewcoach.store.history import AttemptSummary, CueRate
+from interviewcoach.tui.base import CoachScreen
 
 
 @dataclass
@@ -26,7 +26,7 @@ class HomeData:
     history_problem: str | None = None
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(CoachScreen[None]):
     BINDINGS = [
         Binding("s", "start", "Start practice", tooltip="Choose questions and start", id="start"),
         Binding("d", "drill", "Drill weakest", tooltip="Practise your weakest cue", id="drill"),
@@ -42,7 +42,7 @@ class HomeScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="home"):
             with Vertical(id="home-card"):
-                name = self.app.settings.name
+                name = self.coach_app.settings.name
                 yield Static(f"Welcome back, {name}." if name else "Welcome.", id="home-title")
                 yield Static(
                     "Practise product-manager interviews: answer against the clock, get probed "
@@ -68,7 +68,7 @@ class HomeScreen(Screen[None]):
                     yield Static(self.data.history_problem, id="history-problem", markup=False)
             if self.data.recent:
                 yield Static("Recent attempts", classes="section-title")
-                table = DataTable(id="recent", cursor_type="none", zebra_stripes=True)
+                table: DataTable[str] = DataTable(id="recent", cursor_type="none", zebra_stripes=True)
                 table.add_columns("When", "Question", "Score", "Verdict")
                 for row in self.data.recent:
                     table.add_row(row.created_at.astimezone().strftime("%d %b %H:%M"),
@@ -85,16 +85,18 @@ class HomeScreen(Screen[None]):
         return True
 
     def action_start(self) -> None:
-        self.app.start_practice()
+        self.coach_app.start_practice()
 
     def action_drill(self) -> None:
-        self.app.drill()
+        self.coach_app.drill()
 
     def action_resume(self) -> None:
-        self.app.resume_draft()
+        self.coach_app.resume_draft()
 
     def action_bank(self) -> None:
-        self.app.open_bank()
+        self.coach_app.open_bank()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.run_action(event.button.id)
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        # run_action is a coroutine: unawaited, a click did nothing.
+        if event.button.id:
+            await self.run_action(event.button.id)

@@ -1,32 +1,27 @@
-"""The conversation: the interviewer asks, you answer against the clock, it probes,
-and each answer is graded and saved. Grading runs in a worker; this screen only
-holds the state of the conversation."""
+"""The conversation on screen: the interviewer asks, you answer against the clock, it
+probes. A view over PracticeSession, which holds the conversation; grading runs in a
+worker that only posts the result back."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
+from interviewcoach.durations import clock_text
+from interviewcoach.final_grade import final_grade
 from interviewcoach.grading.result import GradeResult
-from interviewcoach.interviewer import MergedGrade, Probe, QuestionTurn
-from interviewcoach.models import Level, Question
-from interviewcoach.settings import PracticeSetup
-from interviewcoach.store import HistoryError
+from interviewcoach.session import Opening, Pending, PracticeSession, Stage
+from interviewcoach.tui.base import CoachScreen
+from interviewcoach.tui.screens.feedback import FeedbackScreen
 from interviewcoach.tui.widgets.answer_box import AnswerBox
-
-if TYPE_CHECKING:
-    from interviewcoach.store.records import AttemptRecord
 from interviewcoach.tui.widgets.cue_panel import CueList
 from interviewcoach.tui.widgets.transcript import Transcript
 
@@ -37,77 +32,24 @@ COACH_DELAY_S = 0.4
 LOW_TIME_S = 60
 
 
-@dataclass
-class PracticePlan:
-    questions: list[Question]
-    setup: PracticeSetup
-    timer: bool
-    probes: int
-    seed: int
-    session_uid: str
-    first_answer: str = ""
-    """Text to start the first answer with: a resumed draft."""
-    draft_key: str | None = None
-
-
-@dataclass
-class Outcome:
-    """One finished question, for the feedback and the summary."""
-
-    question: Question
-    merged: MergedGrade
-    attempt: AttemptRecord
-    saved: bool
-    retry_of: MergedGrade | None = None
-
-
-@dataclass
-class _Stage:
-    name: str = "answer"
-    """answer, probe, grading or done."""
-    probe: Probe | None = None
-    replies: list[str] = field(default_factory=list)
-
-
-def clock_text(seconds: float) -> str:
-    whole = int(abs(seconds))
-    return f"{whole // 60}:{whole % 60:02d}"
-
-
-class PracticeScreen(Screen[None]):
+class PracticeScreen(CoachScreen[None]):
     BINDINGS = [
         Binding("escape", "leave", "Leave", tooltip="End practice (your answer is kept)", id="leave-practice"),
+        Binding("ctrl+n", "skip_probe", "Skip probe", key_display="^n",
+                tooltip="Leave this probe unanswered and see the feedback", id="skip-probe"),
     ]
 
     @dataclass
     class Graded(Message):
+        pending: Pending
         result: GradeResult
-        kind: str
-        """"answer", "probe" or "coach"."""
 
-    def __init__(self, plan: PracticePlan, clock: Callable[[], float]) -> None:
+    def __init__(self, session: PracticeSession) -> None:
         super().__init__()
-        self.plan = plan
-        self.clock = clock
-        self.index = 0
-        self.turn: QuestionTurn | None = None
-        self.stage = _Stage()
-        self.outcomes: list[Outcome] = []
-        self.previous: dict[str, MergedGrade] = {}
-        self.started = 0.0
-        self.time_taken: float | None = None
-        self.answer_text = ""
+        self.session = session
         self.warned = False
         self._draft_timer: Timer | None = None
         self._coach_timer: Timer | None = None
-
-    @property
-    def question(self) -> Question:
-        return self.plan.questions[self.index]
-
-    @property
-    def coach(self) -> bool:
-        return self.plan.setup.mode == "coach"
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="practice-bar"):
@@ -116,61 +58,46 @@ class PracticeScreen(Screen[None]):
             yield Static(id="clock")
         with Horizontal(id="practice-body"):
             yield Transcript(id="transcript")
-            if self.coach:
+            if self.session.coach:
                 yield CueList(id="coach-cues")
         yield AnswerBox(id="answer")
         yield Footer()
 
     def on_mount(self) -> None:
         self.set_interval(1.0, self.tick)
-        self.start_question(first=True, text=self.plan.first_answer)
+        self.show_question(self.session.start())
 
     # --- the flow ----------------------------------------------------------------------------
 
-    def start_question(self, first: bool, text: str = "") -> None:
-        question = self.question
-        rubric = self.app.library.rubrics[question.rubric]
-        self.turn = QuestionTurn(question, rubric, self.plan.probes, self.plan.seed, first=first)
-        self.stage = _Stage()
-        self.time_taken = None
+    def show_question(self, opening: Opening) -> None:
         self.warned = False
         transcript = self.query_one(Transcript)
         transcript.clear()
-        transcript.say("interviewer", self.turn.opening(self.plan.timer))
+        transcript.say("interviewer", opening.said)
         box = self.query_one(AnswerBox)
         box.disabled = False
-        box.text = text
+        box.text = opening.text
         box.focus()
-        self.started = self.clock()
-        total = len(self.plan.questions)
-        self.query_one("#progress", Static).update(
-            f"Question {self.index + 1} of {total} · {question.category} · {self.plan.setup.level}"
-        )
+        self.query_one("#progress", Static).update(self.session.progress())
         self.update_words()
         self.tick()
-        if self.coach:
+        if self.session.coach:
             self.query_one(CueList).clear_options()
             self.schedule_coach()
 
-    @property
-    def draft_key(self) -> str:
-        if self.index == 0 and self.plan.draft_key:
-            return self.plan.draft_key
-        return f"{self.plan.session_uid}/{self.question.id}"
-
     def tick(self) -> None:
         clock = self.query_one("#clock", Static)
-        if self.time_taken is not None:
+        session = self.session
+        if session.time_taken is not None:
             clock.set_classes("")
-            clock.update(f"answered in {clock_text(self.time_taken)}")
+            clock.update(f"answered in {clock_text(session.time_taken)}")
             return
-        if self.stage.name != "answer":
+        if session.stage is not Stage.ANSWER:
             return
-        elapsed = self.clock() - self.started
-        if not self.plan.timer:
-            clock.update(f"{clock_text(elapsed)} elapsed")
+        remaining = session.remaining()
+        if remaining is None:
+            clock.update(f"{clock_text(session.elapsed())} elapsed")
             return
-        remaining = self.question.time_limit_s - elapsed
         clock.set_class(0 <= remaining <= LOW_TIME_S, "-low")
         clock.set_class(remaining < 0, "-over")
         if remaining >= 0:
@@ -190,140 +117,107 @@ class PracticeScreen(Screen[None]):
     @on(AnswerBox.Changed)
     def answer_changed(self) -> None:
         self.update_words()
-        if self.stage.name == "answer":
+        if self.session.stage is Stage.ANSWER:
             if self._draft_timer:
                 self._draft_timer.stop()
             self._draft_timer = self.set_timer(DRAFT_DELAY_S, self.save_draft)
-            if self.coach:
+            if self.session.coach:
                 self.schedule_coach()
 
     def schedule_coach(self) -> None:
         if self._coach_timer:
             self._coach_timer.stop()
-        self._coach_timer = self.set_timer(COACH_DELAY_S, lambda: self.grade(self.query_one(AnswerBox).text, "coach"))
+        self._coach_timer = self.set_timer(
+            COACH_DELAY_S, lambda: self.grade(self.session.live(self.query_one(AnswerBox).text))
+        )
 
     def save_draft(self) -> None:
-        from interviewcoach.store.records import DraftRecord
-
-        store = self.app.store
-        text = self.query_one(AnswerBox).text
-        if store is None or self.stage.name != "answer" or not text.strip():
-            return
-        try:
-            store.save_draft(DraftRecord(key=self.draft_key, text=text, question_id=self.question.id,
-                                         context={"session": self.plan.session_uid}))
-        except HistoryError as error:
-            self.notify(f"Your draft could not be saved: {error}", severity="error", timeout=8)
+        self.coach_app.save_draft(self.session.draft(self.query_one(AnswerBox).text))
 
     @on(AnswerBox.Submitted)
     def submitted(self, event: AnswerBox.Submitted) -> None:
-        text = event.text.strip()
-        if self.stage.name not in ("answer", "probe"):
+        session = self.session
+        if not session.accepts_text:
             return
-        if not text:
+        if session.stage is Stage.ANSWER:
+            if self._draft_timer:
+                self._draft_timer.stop()
+            self.save_draft()
+            pending = session.submit(event.text)
+        else:
+            pending = session.reply_to_probe(event.text)
+        if pending is None:
             self.notify("Type an answer first.", severity="warning")
             return
-        transcript = self.query_one(Transcript)
+        self.query_one(Transcript).say("candidate", pending.text)
+        self.tick()
         box = self.query_one(AnswerBox)
-        transcript.say("candidate", text)
-        if self.stage.name == "answer":
-            self.answer_text = event.text
-            self.time_taken = self.clock() - self.started
-            self.tick()
-            kind = "answer"
-        else:
-            self.stage.replies.append(event.text)
-            kind = "probe"
-        if self._draft_timer:
-            self._draft_timer.stop()
-            if kind == "answer":
-                self.save_draft()
         box.text = ""
         box.disabled = True
-        self.stage.name = "grading"
-        self.grade(text, kind)
+        self.grade(pending)
 
     @work(thread=True, exclusive=False, exit_on_error=False, group="grade")
-    def grade(self, text: str, kind: str) -> None:
-        # Imported here: the grader loads on the first answer, not while the app starts.
-        from interviewcoach.grading.grader import grade_answer
-
-        question = self.question
-        rubric = self.app.library.rubrics[question.rubric]
-        result = grade_answer(text, rubric, question, Level(self.plan.setup.level),
-                              follow_up=kind == "probe")
-        self.post_message(self.Graded(result, kind))
+    def grade(self, pending: Pending) -> None:
+        self.post_message(self.Graded(pending, self.session.grade(pending)))
 
     @on(Graded)
     def graded(self, message: Graded) -> None:
-        if message.kind == "coach":
-            if self.stage.name == "answer" and self.coach:
-                self.query_one(CueList).show(message.result)
+        session = self.session
+        if message.pending.kind == "coach":
+            if session.stage is Stage.ANSWER and session.coach:
+                self.query_one(CueList).show(final_grade(message.result))
             return
-        if message.kind == "answer":
-            said, probe = self.turn.react(message.result)
-        else:
-            said, probe = self.turn.after_probe(message.result)
-        self.query_one(Transcript).say("interviewer", said)
-        if probe is None:
-            self.finish_question()
+        reply = session.graded(message.pending, message.result)
+        self.query_one(Transcript).say("interviewer", reply.said)
+        self.refresh_bindings()
+        if reply.outcome is not None:
+            self.app.push_screen(FeedbackScreen(reply.outcome, session.is_last), self.after_feedback)
             return
-        self.stage.name = "probe"
-        self.stage.probe = probe
         box = self.query_one(AnswerBox)
         box.disabled = False
         box.focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Offered only while a probe waits for its reply.
+        if action == "skip_probe":
+            return self.session.stage is Stage.PROBE
+        return True
+
+    def action_skip_probe(self) -> None:
+        if self.session.stage is not Stage.PROBE:
+            return
+        reply = self.session.skip_probe()
+        self.query_one(Transcript).say("interviewer", reply.said)
+        self.refresh_bindings()
+        assert reply.outcome is not None
+        self.app.push_screen(FeedbackScreen(reply.outcome, self.session.is_last), self.after_feedback)
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
             self.notify(f"Grading failed: {event.worker.error}", severity="error", timeout=10)
-            self.stage.name = "answer" if self.time_taken is None else "probe"
-            self.query_one(AnswerBox).disabled = False
-
-    def finish_question(self) -> None:
-        from interviewcoach.store.records import AttemptRecord, ProbeExchange
-
-        self.stage.name = "done"
-        merged = self.turn.merged()
-        question = self.question
-        rubric = self.turn.rubric
-        attempt = AttemptRecord(
-            session_uid=self.plan.session_uid,
-            question_id=question.id, question_text=question.prompt, category=str(question.category),
-            level=str(self.plan.setup.level), rubric_id=rubric.id, rubric_version=rubric.version,
-            answer=self.answer_text,
-            probes=[ProbeExchange(probe=p.text, cue=p.cue, answer=reply, result=result)
-                    for p, reply, result in zip(self.turn.probes, self.stage.replies, self.turn.probe_results)],
-            result=merged.result, recovered=list(merged.recovered),
-            final_score=merged.score if self.turn.probe_results else None,
-            time_taken_s=round(self.time_taken or 0.0, 1),
-            time_limit_s=question.time_limit_s,
-        )
-        saved = self.app.save_attempt(attempt, self.draft_key)
-        outcome = Outcome(question, merged, attempt, saved, retry_of=self.previous.get(question.id))
-        self.previous[question.id] = merged
-        self.outcomes.append(outcome)
-        from interviewcoach.tui.screens.feedback import FeedbackScreen
-
-        last = self.index + 1 >= len(self.plan.questions)
-        self.app.push_screen(FeedbackScreen(outcome, last), self.after_feedback)
+            text = self.session.grading_failed()
+            box = self.query_one(AnswerBox)
+            box.disabled = False
+            if text and not box.text:
+                box.text = text
 
     def after_feedback(self, choice: str | None) -> None:
+        opening = None
         if choice == "retry":
-            self.start_question(first=False)
-        elif choice == "next" and self.index + 1 < len(self.plan.questions):
-            self.index += 1
-            self.start_question(first=False)
+            opening = self.session.retry()
+        elif choice == "next":
+            opening = self.session.next_question()
+        if opening is None:
+            self.coach_app.show_summary(self.session)
         else:
-            self.app.show_summary(self.plan.session_uid, self.outcomes)
+            self.show_question(opening)
+            self.refresh_bindings()
 
     # --- leaving ------------------------------------------------------------------------------
 
     @property
     def answer_in_progress(self) -> bool:
-        return self.stage.name in ("answer", "probe", "grading") and (
-            bool(self.query_one(AnswerBox).text.strip()) or self.stage.name != "answer"
-        )
+        return self.session.answer_in_progress(self.query_one(AnswerBox).text)
 
     def action_leave(self) -> None:
         if not self.answer_in_progress:
@@ -338,9 +232,8 @@ class PracticeScreen(Screen[None]):
         )
 
     def leave(self) -> None:
-        if self.stage.name == "answer":
-            self.save_draft()
-        if self.outcomes:
-            self.app.show_summary(self.plan.session_uid, self.outcomes)
+        self.save_draft()
+        if self.session.outcomes:
+            self.coach_app.show_summary(self.session)
         else:
-            self.app.go_home()
+            self.coach_app.go_home()

@@ -1,5 +1,6 @@
-"""Write or edit a question of your own. The form validates as you type, with the same
-rules as `interviewcoach validate`, and saves to your bank file."""
+"""Write or edit a question of your own. The form validates as you type with the
+question model and the loader's own cross-checks (banks.question_problems, what
+`interviewcoach validate` runs), and saves to your bank file."""
 
 from __future__ import annotations
 
@@ -8,20 +9,21 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Select, SelectionList, Static, TextArea
 
-from interviewcoach.models import Category, Level, Question
+from interviewcoach.banks import question_problems
+from interviewcoach.enums import Category, Level, Stage, options
+from interviewcoach.models import Question
 from interviewcoach.problems import field_path
-from interviewcoach.tui.screens.setup import LEVEL_NAMES
-from interviewcoach.user_bank import question_problems, save_user_question
+from interviewcoach.tui.base import CoachScreen
+from interviewcoach.user_bank import save_user_question
 
 
 def lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-class QuestionForm(Screen[str | None]):
+class QuestionForm(CoachScreen[str | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", key_display="^s", tooltip="Save to your question bank", id="save-question"),
         Binding("escape", "cancel", "Cancel", tooltip="Leave without saving", id="cancel-question"),
@@ -33,7 +35,7 @@ class QuestionForm(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         q = self.original
-        rubrics = sorted(self.app.library.rubrics)
+        rubrics = sorted(self.coach_app.library.rubrics)
         with VerticalScroll(id="form"):
             yield Static("Edit your question" if q else "Write a question of your own", classes="section-title")
             with Grid(id="form-grid"):
@@ -42,16 +44,16 @@ class QuestionForm(Screen[str | None]):
                 yield Label("Question")
                 yield TextArea(q.prompt if q else "", id="f-prompt", soft_wrap=True)
                 yield Label("Category")
-                yield Select([(str(c), str(c)) for c in Category], value=str(q.category) if q else "product-design",
+                yield Select(options(Category), value=str(q.category) if q else "product-design",
                              allow_blank=False, id="f-category")
                 yield Label("Rubric")
                 yield Select([(r, r) for r in rubrics], value=q.rubric if q else "product-design",
                              allow_blank=False, id="f-rubric")
                 yield Label("Levels")
-                yield SelectionList[str](*[(LEVEL_NAMES[str(level)], str(level), bool(q and level in q.levels))
+                yield SelectionList[str](*[(level.label, str(level), bool(q and level in q.levels))
                                            for level in Level], id="f-levels")
                 yield Label("Company")
-                yield Select([("Any", "any"), ("Startup", "startup"), ("Big tech", "big-tech")],
+                yield Select(options(Stage),
                              value=str(q.stage) if q else "any", allow_blank=False, id="f-stage")
                 yield Label("Minutes")
                 yield Input(str((q.time_limit_s if q else 300) // 60), id="f-minutes", type="integer")
@@ -95,7 +97,7 @@ class QuestionForm(Screen[str | None]):
                 for e in error.errors(include_url=False)
             ]
         replacing = self.original.id if self.original else None
-        return question, question_problems(self.app.library, question, replacing)
+        return question, question_problems(self.coach_app.library, question, replacing)
 
     def check(self) -> bool:
         question, problems = self.validate()
@@ -123,7 +125,7 @@ class QuestionForm(Screen[str | None]):
         except OSError as error:
             self.notify(f"Could not save: {error}", severity="error", timeout=10)
             return
-        if not self.app.reload_library():
+        if not self.coach_app.reload_library():
             return
         self.dismiss(question.id)
 

@@ -10,13 +10,8 @@ from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Label, Select, Static, Switch
 
-from interviewcoach.models import Category, Level
+from interviewcoach.enums import Category, Level, Stage, options
 from interviewcoach.settings import PracticeSetup
-
-LEVEL_NAMES = {
-    "apm": "APM", "pm": "PM", "senior-pm": "Senior PM", "principal-pm": "Principal PM",
-    "director": "Director", "vp": "VP of Product", "cpo": "CPO",
-}
 
 
 @dataclass(frozen=True)
@@ -42,13 +37,13 @@ class SetupScreen(Screen[SetupChoice | None]):
             yield Static("Practice setup", classes="section-title")
             with Grid(id="setup-grid"):
                 yield Label("Category")
-                yield Select([("Any", "any"), *((str(c).replace("-", " ").capitalize(), str(c)) for c in Category)],
+                yield Select([("Any", "any"), *options(Category)],
                              value=self.setup.category, allow_blank=False, id="category")
                 yield Label("Level")
-                yield Select([(LEVEL_NAMES[str(level)], str(level)) for level in Level],
+                yield Select(options(Level),
                              value=str(self.setup.level), allow_blank=False, id="level")
                 yield Label("Company")
-                yield Select([("Any", "any"), ("Startup", "startup"), ("Big tech", "big-tech")],
+                yield Select(options(Stage),
                              value=str(self.setup.stage), allow_blank=False, id="stage")
                 yield Label("Questions")
                 yield Select([(str(n), n) for n in (1, 2, 3, 4, 5, 8, 10)],
@@ -73,11 +68,8 @@ class SetupScreen(Screen[SetupChoice | None]):
         self.query_one("#category", Select).focus()
 
     def choice(self) -> SetupChoice:
-        value = lambda widget_id: self.query_one(f"#{widget_id}", Select).value  # noqa: E731
-        setup = PracticeSetup(
-            category=value("category"), level=value("level"), stage=value("stage"),
-            questions=value("questions"), order=value("order"), mode=value("mode"),
-        )
+        fields = ("category", "level", "stage", "questions", "order", "mode")
+        setup = PracticeSetup.model_validate({name: self.query_one(f"#{name}", Select).value for name in fields})
         return SetupChoice(setup, self.query_one("#timer", Switch).value)
 
     def action_begin(self) -> None:

@@ -6,15 +6,12 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from interviewcoach.grading import GradeResult
+from interviewcoach.final_grade import FinalGrade
 
 
-MARKS = {"hit": "✓", "missed": "✗", "recovered": "↺"}
-
-
-def cue_line(label: str, state: str, strength: float | None = None) -> Text:
-    line = Text(f"{MARKS[state]} {label}")
-    if state == "recovered":
+def cue_line(label: str, mark: str, strength: float | None = None) -> Text:
+    line = Text(f"{mark} {label}")
+    if mark == "↺":
         line.append("  (after a probe)", style="italic")
     if strength is not None:
         line.append(f"  {strength:.2f}", style="dim")
@@ -32,8 +29,8 @@ class CueList(OptionList):
     }
     """
 
-    def show(self, result: GradeResult, recovered: tuple[str, ...] = (), strengths: bool = False) -> None:
+    def show(self, final: FinalGrade, strengths: bool = False) -> None:
         self.clear_options()
-        for cue in result.cues:
-            state = "hit" if cue.hit else ("recovered" if cue.id in recovered else "missed")
-            self.add_option(Option(cue_line(cue.label, state, cue.strength if strengths else None), id=cue.id))
+        for cue in final.cues:
+            line = cue_line(cue.label, final.mark(cue.id), cue.strength if strengths else None)
+            self.add_option(Option(line, id=cue.id))
