@@ -33,7 +33,10 @@ def time_command(argv: list[str], runs: int, env: dict[str, str]) -> float:
         start = time.perf_counter()
         subprocess.run(
             [sys.executable, "-m", "interviewcoach", *argv],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=True,
         )
         timings.append(time.perf_counter() - start)
     return statistics.median(timings) * 1000

@@ -92,8 +92,7 @@ def time_batch(count: int) -> float:
         with batch.open("w", encoding="utf-8") as out:
             for index in range(count):
                 rubric, answer = (
-                    ("product-design", PRODUCT_DESIGN_ANSWER) if index % 2 == 0
-                    else ("behavioural", BEHAVIOURAL_ANSWER)
+                    ("product-design", PRODUCT_DESIGN_ANSWER) if index % 2 == 0 else ("behavioural", BEHAVIOURAL_ANSWER)
                 )
                 # Vary each answer a little so no cache can serve a repeat.
                 answer = f"{answer} Answer number {index}."
@@ -102,7 +101,9 @@ def time_batch(count: int) -> float:
         start = time.perf_counter()
         result = subprocess.run(
             [sys.executable, "-m", "interviewcoach", "grade", "--batch", str(batch)],
-            env=env, capture_output=True, check=True,
+            env=env,
+            capture_output=True,
+            check=True,
         )
         elapsed = time.perf_counter() - start
         lines = result.stdout.decode().splitlines()

@@ -57,12 +57,22 @@ def fill(store, count: int) -> None:
     batch = []
     for number in range(count):
         question, rubric, answer, result = graded[number % len(graded)]
-        batch.append(AttemptRecord(
-            session_uid=session.uid, created_at=start + timedelta(minutes=number),
-            question_id=question.id, question_text=question.prompt, category=str(question.category),
-            level="pm", rubric_id=rubric.id, rubric_version=rubric.version, answer=answer,
-            result=result, time_taken_s=120.0, time_limit_s=question.time_limit_s,
-        ))
+        batch.append(
+            AttemptRecord(
+                session_uid=session.uid,
+                created_at=start + timedelta(minutes=number),
+                question_id=question.id,
+                question_text=question.prompt,
+                category=str(question.category),
+                level="pm",
+                rubric_id=rubric.id,
+                rubric_version=rubric.version,
+                answer=answer,
+                result=result,
+                time_taken_s=120.0,
+                time_limit_s=question.time_limit_s,
+            )
+        )
         if len(batch) == 2000:
             store.save_attempts(batch)
             batch = []
@@ -90,9 +100,19 @@ def main() -> None:
             question = library.questions["pd-grocery-blind-shoppers"]
             rubric = library.rubrics[question.rubric]
             result = grade_answer(ANSWERS[0], rubric, question)
-            insert_ms = median_ms(lambda: store.save_attempt(AttemptRecord(
-                question_id=question.id, question_text=question.prompt, rubric_id=rubric.id,
-                rubric_version=rubric.version, answer=ANSWERS[0], result=result)), 20)
+            insert_ms = median_ms(
+                lambda: store.save_attempt(
+                    AttemptRecord(
+                        question_id=question.id,
+                        question_text=question.prompt,
+                        rubric_id=rubric.id,
+                        rubric_version=rubric.version,
+                        answer=ANSWERS[0],
+                        result=result,
+                    )
+                ),
+                20,
+            )
         print("in-process, median of 20 (targets: history and stats < 150 ms, insert < 5 ms):")
         print(f"  history --limit 50                     {history_ms:7.2f} ms")
         print(f"  history --limit 50 --category ...      {filtered_ms:7.2f} ms")
@@ -101,9 +121,15 @@ def main() -> None:
 
         print("whole commands, process start included, median of 5:")
         for argv in (["history", "--limit", "50"], ["stats"]):
-            ms = median_ms(lambda argv=argv: subprocess.run(
-                [sys.executable, "-m", "interviewcoach", *argv], check=True,
-                stdout=subprocess.DEVNULL, env=dict(os.environ)), 5)
+            ms = median_ms(
+                lambda argv=argv: subprocess.run(
+                    [sys.executable, "-m", "interviewcoach", *argv],
+                    check=True,
+                    stdout=subprocess.DEVNULL,
+                    env=dict(os.environ),
+                ),
+                5,
+            )
             print(f"  interviewcoach {' '.join(argv):24} {ms:7.1f} ms")
 
 

@@ -48,15 +48,22 @@ def time_to_home(env: dict[str, str]) -> float:
 
 def time_command(argv: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "interviewcoach", *argv], env=env,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "interviewcoach", *argv],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=True,
+    )
     return (time.perf_counter() - start) * 1000
 
 
 def textual_loaded(argv: list[str], env: dict[str, str]) -> bool:
-    probe = ("import sys; from interviewcoach.cli import main\n"
-             f"main({argv!r})\n"
-             "print(any(m.split('.')[0] == 'textual' for m in sys.modules))")
+    probe = (
+        "import sys; from interviewcoach.cli import main\n"
+        f"main({argv!r})\n"
+        "print(any(m.split('.')[0] == 'textual' for m in sys.modules))"
+    )
     result = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
     return result.stdout.strip().splitlines()[-1] == "True"
 

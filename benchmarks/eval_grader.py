@@ -49,11 +49,15 @@ def main() -> None:
     parser.add_argument("--disagreements", action="store_true", help="list every cue and score the grader got wrong")
     parser.add_argument("--cues", action="store_true", help="print per-cue precision, recall and F1")
     parser.add_argument(
-        "--rubric-only", action="store_true",
+        "--rubric-only",
+        action="store_true",
         help="grade with the rubric alone, ignoring the questions the answers name",
     )
     parser.add_argument(
-        "--spans", nargs="*", type=Path, default=sorted(DATA.glob("evidence-judged*.toml")),
+        "--spans",
+        nargs="*",
+        type=Path,
+        default=sorted(DATA.glob("evidence-judged*.toml")),
         help="files of evidence spans judged by a person (default: tests/data/evidence-judged*.toml)",
     )
     args = parser.parse_args()
@@ -86,30 +90,50 @@ def main() -> None:
             lines.append((True, f"macro F1 over other labelled cues {other:.3f} (reported, no bar)"))
         lines += [
             (rho >= Bars.SPEARMAN, f"Spearman(score, rating) {rho:.3f} (bar {Bars.SPEARMAN})"),
-            (not low_n or strong_low / low_n <= Bars.STRONG_AMONG_LOW,
-             f"rated <= 3 called strong: {strong_low}/{low_n}" + (f" = {strong_low / low_n:.0%}" if low_n else "")
-             + f" (bar {Bars.STRONG_AMONG_LOW:.0%})"),
-            (not high_n or weak_high / high_n <= Bars.LOW_AMONG_HIGH,
-             f"rated >= 4 called weak/insufficient/off-question: {weak_high}/{high_n}"
-             + (f" = {weak_high / high_n:.0%}" if high_n else "") + f" (bar {Bars.LOW_AMONG_HIGH:.0%})"),
-            (error <= Bars.MEAN_ERROR,
-             f"mean |score - (rating-1)*25| {error:.1f}, bias {calibration.mean_bias:+.1f} (bar {Bars.MEAN_ERROR:g})"),
+            (
+                not low_n or strong_low / low_n <= Bars.STRONG_AMONG_LOW,
+                f"rated <= 3 called strong: {strong_low}/{low_n}"
+                + (f" = {strong_low / low_n:.0%}" if low_n else "")
+                + f" (bar {Bars.STRONG_AMONG_LOW:.0%})",
+            ),
+            (
+                not high_n or weak_high / high_n <= Bars.LOW_AMONG_HIGH,
+                f"rated >= 4 called weak/insufficient/off-question: {weak_high}/{high_n}"
+                + (f" = {weak_high / high_n:.0%}" if high_n else "")
+                + f" (bar {Bars.LOW_AMONG_HIGH:.0%})",
+            ),
+            (
+                error <= Bars.MEAN_ERROR,
+                f"mean |score - (rating-1)*25| {error:.1f}, bias {calibration.mean_bias:+.1f} (bar {Bars.MEAN_ERROR:g})",
+            ),
             (worst < Bars.GAMED, f"gamed answers: {len(gamed)}, highest {worst} (bar < {Bars.GAMED})"),
         ]
         if not args.rubric_only:
             cross = cross_question(answers, library)
             if cross.against_own:
-                lines.append((cross.below_40 >= Bars.CROSS_BELOW_40,
-                              f"design answers vs other design questions below 40: {cross.below_40:.1%} "
-                              f"of {len(cross.against_other)} (bar {Bars.CROSS_BELOW_40:.0%})"))
-                lines.append((cross.own_off_question <= Bars.OWN_OFF_QUESTION,
-                              f"design answers vs their own question off-question: {cross.own_off_question:.1%} "
-                              f"of {len(cross.against_own)} (bar {Bars.OWN_OFF_QUESTION:.0%})"))
+                lines.append(
+                    (
+                        cross.below_40 >= Bars.CROSS_BELOW_40,
+                        f"design answers vs other design questions below 40: {cross.below_40:.1%} "
+                        f"of {len(cross.against_other)} (bar {Bars.CROSS_BELOW_40:.0%})",
+                    )
+                )
+                lines.append(
+                    (
+                        cross.own_off_question <= Bars.OWN_OFF_QUESTION,
+                        f"design answers vs their own question off-question: {cross.own_off_question:.1%} "
+                        f"of {len(cross.against_own)} (bar {Bars.OWN_OFF_QUESTION:.0%})",
+                    )
+                )
         spans = read_spans(calibration, judgements)
         if spans.judged:
-            lines.append((spans.share >= Bars.SPANS_ACCEPTABLE,
-                          f"shown evidence spans judged acceptable: {spans.acceptable}/{spans.judged} = "
-                          f"{spans.share:.0%}, {len(spans.unjudged)} not judged (bar {Bars.SPANS_ACCEPTABLE:.0%})"))
+            lines.append(
+                (
+                    spans.share >= Bars.SPANS_ACCEPTABLE,
+                    f"shown evidence spans judged acceptable: {spans.acceptable}/{spans.judged} = "
+                    f"{spans.share:.0%}, {len(spans.unjudged)} not judged (bar {Bars.SPANS_ACCEPTABLE:.0%})",
+                )
+            )
         for ok, line in lines:
             print(f"  {_mark(ok)} {line}")
         for answer, result in gamed:
@@ -117,9 +141,10 @@ def main() -> None:
         by_rating: dict[float, list[int]] = {}
         for answer, result in calibration.graded:
             by_rating.setdefault(answer.rating, []).append(result.score)
-        print("       mean score by rating: " + "  ".join(
-            f"{rating:g}: {sum(s) / len(s):.0f} (n={len(s)})" for rating, s in sorted(by_rating.items())
-        ))
+        print(
+            "       mean score by rating: "
+            + "  ".join(f"{rating:g}: {sum(s) / len(s):.0f} (n={len(s)})" for rating, s in sorted(by_rating.items()))
+        )
         if args.disagreements:
             print("\n".join("       " + line for line in calibration.disagreements()))
             for answer_id, cue, text in spans.rejected:

@@ -181,9 +181,7 @@ def build_library(
             continue
         if rubric_id in rubric_origin:
             problems.append(
-                file.problem(
-                    ("id",), f"rubric id '{rubric_id}' is already used by {_where(rubric_origin[rubric_id])}"
-                )
+                file.problem(("id",), f"rubric id '{rubric_id}' is already used by {_where(rubric_origin[rubric_id])}")
             )
             continue
         rubric_origin[rubric_id] = (file, ("id",))
@@ -199,8 +197,7 @@ def build_library(
                 problems.append(
                     file.problem(
                         loc + ("id",),
-                        f"question id '{question.id}' is already used by "
-                        f"{_where(question_origin[question.id])}",
+                        f"question id '{question.id}' is already used by {_where(question_origin[question.id])}",
                     )
                 )
                 continue
@@ -231,8 +228,9 @@ def _phrase_problems(file: ContentFile) -> list[Problem]:
                 message = phrase_problem(phrase)
                 if message:
                     found.append(
-                        file.problem(("questions", index, "extra_phrases", cue_id, p),
-                                     f"question '{question.id}': {message}")
+                        file.problem(
+                            ("questions", index, "extra_phrases", cue_id, p), f"question '{question.id}': {message}"
+                        )
                     )
     return found
 
@@ -254,16 +252,12 @@ def _repeated_cue_ids(file: ContentFile) -> list[Problem]:
         if not isinstance(cue_id, str):
             continue
         if cue_id in seen:
-            problems.append(
-                file.problem(("cues", index, "id"), f"cue id '{cue_id}' is used twice in this rubric")
-            )
+            problems.append(file.problem(("cues", index, "id"), f"cue id '{cue_id}' is used twice in this rubric"))
         seen.add(cue_id)
     return problems
 
 
-def _reference_problems(
-    file: ContentFile, loc: tuple, question: Question, rubrics: dict[str, Rubric]
-) -> list[Problem]:
+def _reference_problems(file: ContentFile, loc: tuple, question: Question, rubrics: dict[str, Rubric]) -> list[Problem]:
     return [file.problem(loc + where, message) for where, message in reference_problems(question, rubrics)]
 
 
@@ -272,17 +266,18 @@ def reference_problems(question: Question, rubrics: Mapping[str, Rubric]) -> lis
     Each problem as (key path inside the question, message)."""
     rubric = rubrics.get(question.rubric)
     if rubric is None:
-        return [(
-            ("rubric",),
-            f"question '{question.id}' names rubric '{question.rubric}', which does not "
-            f"exist{_suggest(question.rubric, rubrics)}",
-        )]
+        return [
+            (
+                ("rubric",),
+                f"question '{question.id}' names rubric '{question.rubric}', which does not "
+                f"exist{_suggest(question.rubric, rubrics)}",
+            )
+        ]
     cue_ids = [cue.id for cue in rubric.cues]
     return [
         (
             (field, cue_id) if field == "extra_phrases" else (field,),
-            f"question '{question.id}': rubric '{rubric.id}' has no cue '{cue_id}'"
-            f"{_suggest(cue_id, cue_ids)}",
+            f"question '{question.id}': rubric '{rubric.id}' has no cue '{cue_id}'{_suggest(cue_id, cue_ids)}",
         )
         for field, named in (("extra_phrases", question.extra_phrases), ("focus_cues", question.focus_cues))
         for cue_id in named

@@ -32,8 +32,21 @@ GAMED_KINDS = frozenset({"stuffed", "gibberish", "negated", "offquestion", "labe
 score under GAMED_BAR."""
 
 Kind = Literal[
-    "strong", "partial", "weak", "paraphrase", "plain", "negation", "typo", "stuffed",
-    "offtopic", "oneline", "gibberish", "hedged", "rambling", "negated", "offquestion",
+    "strong",
+    "partial",
+    "weak",
+    "paraphrase",
+    "plain",
+    "negation",
+    "typo",
+    "stuffed",
+    "offtopic",
+    "oneline",
+    "gibberish",
+    "hedged",
+    "rambling",
+    "negated",
+    "offquestion",
     "labels-only",
 ]
 
@@ -211,8 +224,7 @@ class Calibration:
             gap = result.score - answer.expected_score
             if abs(gap) > 20:
                 lines.append(
-                    f"{answer.id}: scored {result.score} {result.verdict}, rated {answer.rating:g} "
-                    f"({gap:+.0f})"
+                    f"{answer.id}: scored {result.score} {result.verdict}, rated {answer.rating:g} ({gap:+.0f})"
                 )
         return lines
 
@@ -223,9 +235,7 @@ def _target(answer: LabelledAnswer, library: Library, use_questions: bool):
     return rubric, question
 
 
-def calibrate(
-    answers: Sequence[LabelledAnswer], library: Library, use_questions: bool = True
-) -> Calibration:
+def calibrate(answers: Sequence[LabelledAnswer], library: Library, use_questions: bool = True) -> Calibration:
     """Grade every answer and compare with its labels. Without `use_questions`, answers
     are graded with their rubric alone, as a held-out set that names no question is."""
     calibration = Calibration()
@@ -271,9 +281,7 @@ class CrossQuestion:
         return sum(1 for v in verdicts if v == "off-question") / len(verdicts) if verdicts else 0.0
 
 
-def cross_question(
-    answers: Iterable[LabelledAnswer], library: Library, per_answer: int | None = None
-) -> CrossQuestion:
+def cross_question(answers: Iterable[LabelledAnswer], library: Library, per_answer: int | None = None) -> CrossQuestion:
     """Grade each real design answer (rated 2 or more, not written off the topic) against
     other design questions:
     all of them, or `per_answer` of them picked evenly through the bank, so the figure
@@ -282,8 +290,11 @@ def cross_question(
     cross = CrossQuestion()
     for answer in answers:
         if (
-            answer.rubric != "product-design" or not answer.question or answer.rating < 2
-            or answer.kind in GAMED_KINDS or answer.kind == "offtopic"
+            answer.rubric != "product-design"
+            or not answer.question
+            or answer.rating < 2
+            or answer.kind in GAMED_KINDS
+            or answer.kind == "offtopic"
         ):
             continue
         own = library.questions[answer.question]

@@ -27,8 +27,7 @@ and keeps its heavy imports inside the functions that run them."""
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="interviewcoach",
-        description="Practise product-manager interviews in the terminal. "
-        "With no command, starts the app.",
+        description="Practise product-manager interviews in the terminal. With no command, starts the app.",
         epilog="Your data folder is $INTERVIEWCOACH_HOME if set, else the platform's "
         "user data folder; `interviewcoach config` shows where.",
     )

@@ -16,7 +16,7 @@ class Category(StrEnum):
 
     @property
     def label(self) -> str:
-        """"Product design"."""
+        """ "Product design"."""
         return self.value.replace("-", " ").capitalize()
 
 
@@ -33,13 +33,18 @@ class Level(StrEnum):
 
     @property
     def label(self) -> str:
-        """"Senior PM", "VP of Product"."""
+        """ "Senior PM", "VP of Product"."""
         return _LEVEL_LABELS[self]
 
 
 _LEVEL_LABELS = {
-    Level.APM: "APM", Level.PM: "PM", Level.SENIOR_PM: "Senior PM", Level.PRINCIPAL_PM: "Principal PM",
-    Level.DIRECTOR: "Director", Level.VP: "VP of Product", Level.CPO: "CPO",
+    Level.APM: "APM",
+    Level.PM: "PM",
+    Level.SENIOR_PM: "Senior PM",
+    Level.PRINCIPAL_PM: "Principal PM",
+    Level.DIRECTOR: "Director",
+    Level.VP: "VP of Product",
+    Level.CPO: "CPO",
 }
 
 
@@ -50,7 +55,7 @@ class Stage(StrEnum):
 
     @property
     def label(self) -> str:
-        """"Startup", "Big tech", "Any company"."""
+        """ "Startup", "Big tech", "Any company"."""
         return "Any company" if self is Stage.ANY else self.value.replace("-", " ").capitalize()
 
 

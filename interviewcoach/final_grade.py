@@ -57,7 +57,7 @@ class FinalGrade:
         return "✓" if cue_id in self.hits else "✗"
 
     def headline(self) -> str:
-        """"72/100 (solid)", with the answer's own score when replies raised it."""
+        """ "72/100 (solid)", with the answer's own score when replies raised it."""
         text = f"{self.score}/100 ({self.verdict})"
         if self.raised:
             text += f", answer {self.result.score} raised by replies to probes"
@@ -91,8 +91,7 @@ def final_grade(
             if shown_in_reply:
                 recovered.append(cue.id)
         (hits if hit else misses).append(cue.id)
-    return FinalGrade(result, score, verdict, tuple(hits), tuple(misses), tuple(recovered),
-                      MappingProxyType(calls))
+    return FinalGrade(result, score, verdict, tuple(hits), tuple(misses), tuple(recovered), MappingProxyType(calls))
 
 
 def _hit(result: GradeResult, cue_id: str) -> bool:

@@ -32,7 +32,8 @@ def choose_questions(
     (rubric id, cue id) to the user's hit rate (for "weakest")."""
     level = Level(setup.level)
     candidates = [
-        q for q in library.questions.values()
+        q
+        for q in library.questions.values()
         if level in q.levels
         and (setup.category == "any" or q.category == Category(setup.category))
         and (setup.stage == Stage.ANY or q.stage in (Stage(setup.stage), Stage.ANY))
@@ -136,8 +137,7 @@ class QuestionTurn:
         strong = [cue.label.lower() for cue in result.cues if cue.hit][:2]
         if strong:
             joined = " and ".join(strong)
-            praise = self._pick(_PRAISE).format(strengths=f"your {joined}",
-                                                 strengths_cap=f"Your {joined}")
+            praise = self._pick(_PRAISE).format(strengths=f"your {joined}", strengths_cap=f"Your {joined}")
         else:
             praise = self._pick(_NO_PRAISE)
         probe = self.next_probe()

@@ -17,9 +17,7 @@ Slug = Annotated[
     StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64),
 ]
 """Question, rubric and tag ids: lowercase letters, digits and hyphens."""
-CueId = Annotated[
-    str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z][a-z0-9_]*$", max_length=64)
-]
+CueId = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 """Cue ids are snake_case so they read well as JSON keys in graded output."""
 
 

@@ -14,8 +14,14 @@ import re
 from interviewcoach.grading.lexicon import IRREGULAR_NOT
 
 PLACEHOLDERS = {
-    "{number}": "number", "{past}": "past", "{name}": "name", "{plural}": "plural",
-    "{person}": "person", "{customer}": "customer", "{year}": "year", "*": "any",
+    "{number}": "number",
+    "{past}": "past",
+    "{name}": "name",
+    "{plural}": "plural",
+    "{person}": "person",
+    "{customer}": "customer",
+    "{year}": "year",
+    "*": "any",
 }
 GAP_MARK = "..."
 """Between two words of a phrase: up to WIDE_GAP words may stand there."""
@@ -76,8 +82,7 @@ def _plain_phrase_problem(expansion: str, text: str) -> str | None:
             continue
         if any(option in PLACEHOLDERS for option in chunk.split("|")):
             return (
-                f"phrase {text!r}: a placeholder cannot be one of several alternatives; "
-                "write it as a phrase of its own"
+                f"phrase {text!r}: a placeholder cannot be one of several alternatives; write it as a phrase of its own"
             )
         for alternative in chunk.lstrip("=").split("|"):
             if not is_one_word(alternative):
@@ -103,7 +108,7 @@ def _alternation_slip(chunks: list[str], text: str) -> str | None:
     from interviewcoach.grading.lexicon import STOPWORDS
 
     options = [chunk.lstrip("=").lower().split("|") for chunk in chunks]
-    for left, right in zip(options, options[1:]):
+    for left, right in zip(options, options[1:], strict=False):
         shared = set(left) & set(right) if len(left) > 1 and len(right) > 1 else set()
         if shared:
             return (
@@ -112,10 +117,13 @@ def _alternation_slip(chunks: list[str], text: str) -> str | None:
             )
     # An alternation between two fixed function words, one of whose choices is itself a
     # function word: "in under|less than" also reads "in under than".
-    for before, chunk, after in zip(options, options[1:], options[2:]):
+    for before, chunk, after in zip(options, options[1:], options[2:], strict=False):
         if (
-            len(chunk) > 1 and len(before) == 1 and len(after) == 1
-            and before[0] in STOPWORDS and after[0] in STOPWORDS
+            len(chunk) > 1
+            and len(before) == 1
+            and len(after) == 1
+            and before[0] in STOPWORDS
+            and after[0] in STOPWORDS
             and any(w in _PREPOSITIONS for w in chunk)
         ):
             reading = f"{before[0]} {next(w for w in chunk if w in _PREPOSITIONS)} {after[0]}"

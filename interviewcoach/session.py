@@ -30,14 +30,23 @@ class Grader(Protocol):
     """What grades an answer: `grading.grade_answer`, or a fixed grade in tests."""
 
     def __call__(
-        self, text: str, rubric: Rubric, question: Question | None = None, level: Level | None = None,
-        *, follow_up: bool = False,
+        self,
+        text: str,
+        rubric: Rubric,
+        question: Question | None = None,
+        level: Level | None = None,
+        *,
+        follow_up: bool = False,
     ) -> GradeResult: ...
 
 
 def real_grader(
-    text: str, rubric: Rubric, question: Question | None = None, level: Level | None = None,
-    *, follow_up: bool = False,
+    text: str,
+    rubric: Rubric,
+    question: Question | None = None,
+    level: Level | None = None,
+    *,
+    follow_up: bool = False,
 ) -> GradeResult:
     # Imported here: the grader loads on the first answer, not while the app starts.
     from interviewcoach.grading.grader import grade_answer
@@ -89,8 +98,14 @@ def make_plan(
     if setup.questions != len(questions):
         setup = setup.model_copy(update={"questions": len(questions)})
     return PracticePlan(
-        list(questions), setup, settings.timer, settings.probes, seed,
-        session_uid or uuid.uuid4().hex, first_answer=first_answer, draft_key=draft_key,
+        list(questions),
+        setup,
+        settings.timer,
+        settings.probes,
+        seed,
+        session_uid or uuid.uuid4().hex,
+        first_answer=first_answer,
+        draft_key=draft_key,
     )
 
 
@@ -229,8 +244,10 @@ class PracticeSession:
         return self.index + 1 >= len(self.plan.questions)
 
     def progress(self) -> str:
-        return (f"Question {self.index + 1} of {len(self.plan.questions)} · "
-                f"{self.question.category} · {self.plan.setup.level}")
+        return (
+            f"Question {self.index + 1} of {len(self.plan.questions)} · "
+            f"{self.question.category} · {self.plan.setup.level}"
+        )
 
     def _new_turn(self, first: bool) -> QuestionTurn:
         return QuestionTurn(self.question, self.rubric, self.plan.probes, self.plan.seed, first=first)
@@ -288,8 +305,9 @@ class PracticeSession:
 
         if self.stage is not Stage.ANSWER or not text.strip():
             return None
-        return DraftRecord(key=self.draft_key, text=text, question_id=self.question.id,
-                           context={"session": self.plan.session_uid})
+        return DraftRecord(
+            key=self.draft_key, text=text, question_id=self.question.id, context={"session": self.plan.session_uid}
+        )
 
     def answer_in_progress(self, text: str) -> bool:
         """Whether leaving now would lose work: typed text, or a conversation under way."""
@@ -334,8 +352,9 @@ class PracticeSession:
 
     def grade(self, pending: Pending) -> GradeResult:
         """Grade pending text. Safe to call from a worker thread: reads only `pending`."""
-        return self.grader(pending.text, pending.rubric, pending.question, pending.level,
-                           follow_up=pending.kind == "probe")
+        return self.grader(
+            pending.text, pending.rubric, pending.question, pending.level, follow_up=pending.kind == "probe"
+        )
 
     def graded(self, pending: Pending, result: GradeResult) -> Reply:
         """Take the grade of an answer or reply: the interviewer reacts, then probes or
@@ -392,14 +411,22 @@ class PracticeSession:
             raise SessionError("the answer has not been graded yet")
         results: list[GradeResult | None] = [*self.turn.probe_results]
         exchanges = [
-            ProbeExchange(probe=probe.text, cue=probe.cue,
-                          answer=self.replies[n] if n < len(self.replies) else "",
-                          result=results[n] if n < len(results) else None)
+            ProbeExchange(
+                probe=probe.text,
+                cue=probe.cue,
+                answer=self.replies[n] if n < len(self.replies) else "",
+                result=results[n] if n < len(results) else None,
+            )
             for n, probe in enumerate(self.turn.probes)
         ]
         return AttemptRecord.of(
-            self.turn.result, self.answer_text, self.rubric, self.question, self.level,
-            session_uid=self.plan.session_uid, probes=exchanges,
+            self.turn.result,
+            self.answer_text,
+            self.rubric,
+            self.question,
+            self.level,
+            session_uid=self.plan.session_uid,
+            probes=exchanges,
             time_taken_s=round(self.time_taken or 0.0, 1),
         )
 

@@ -68,7 +68,7 @@ def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-RUBRIC = '''id = "{id}"
+RUBRIC = """id = "{id}"
 title = "Test rubric"
 description = "A rubric for tests."
 
@@ -81,16 +81,16 @@ phrases = ["because"]
 tip = "Say why."
 probes = ["Why?"]
 
-'''
+"""
 
-QUESTION = '''[[questions]]
+QUESTION = """[[questions]]
 id = "{id}"
 prompt = "Design something."
 category = "product-design"
 rubric = "{rubric}"
 levels = ["pm"]
 
-'''
+"""
 
 
 def rubric_toml(rubric_id: str = "test-rubric") -> str:

@@ -28,8 +28,12 @@ def _keyword(rubric_cue) -> str:
 
 
 def fixed_grade(
-    text: str, rubric: Rubric, question: Question | None = None, level: Level | None = None,
-    *, follow_up: bool = False,
+    text: str,
+    rubric: Rubric,
+    question: Question | None = None,
+    level: Level | None = None,
+    *,
+    follow_up: bool = False,
 ) -> GradeResult:
     """A grade anyone can work out by hand: a cue is hit (strength 1) when its first
     phrase's first word is in the text, each occurrence its evidence; the score is the
@@ -40,10 +44,22 @@ def fixed_grade(
         spans = [m.span() for m in re.finditer(rf"\b{re.escape(word)}\b", text, flags=re.IGNORECASE)]
         evidence = [Evidence(start, end, text[start:end], word, "exact", text, 1.0) for start, end in spans]
         hit = bool(evidence)
-        cues.append(CueResult(cue.id, cue.label, hit, 1.0 if hit else 0.0, False, cue.weight, evidence,
-                              tip=None if hit else cue.tip, probe=None if hit else cue.probes[0]))
+        cues.append(
+            CueResult(
+                cue.id,
+                cue.label,
+                hit,
+                1.0 if hit else 0.0,
+                False,
+                cue.weight,
+                evidence,
+                tip=None if hit else cue.tip,
+                probe=None if hit else cue.probes[0],
+            )
+        )
     total = sum(cue.weight for cue in cues)
     score = round(100 * sum(cue.weight * cue.strength for cue in cues) / total)
     verdict: Verdict = "strong" if score >= 75 else "solid" if score >= 55 else "partial" if score >= 35 else "weak"
-    return GradeResult(rubric.id, rubric.version, question.id if question else None, score, verdict, cues,
-                       len(text.split()), [])
+    return GradeResult(
+        rubric.id, rubric.version, question.id if question else None, score, verdict, cues, len(text.split()), []
+    )

@@ -31,9 +31,15 @@ def make_attempt(number: int = 0, question_id: str = "pd-grocery-blind-shoppers"
     rubric = library.rubrics[question.rubric]
     answer = f"{ANSWER} Attempt {number}."
     fields = dict(
-        question_id=question.id, question_text=question.prompt, category=str(question.category),
-        level="pm", rubric_id=rubric.id, rubric_version=rubric.version, answer=answer,
-        result=grade_answer(answer, rubric, question), time_taken_s=95.5,
+        question_id=question.id,
+        question_text=question.prompt,
+        category=str(question.category),
+        level="pm",
+        rubric_id=rubric.id,
+        rubric_version=rubric.version,
+        answer=answer,
+        result=grade_answer(answer, rubric, question),
+        time_taken_s=95.5,
         time_limit_s=question.time_limit_s,
     )
     fields.update(changes)

@@ -52,31 +52,28 @@ def test_toml_syntax_error_names_file_and_line(write):
 def test_schema_errors_name_line_field_and_question(write):
     path = write(
         "bank.toml",
-        '[[questions]]\n'              # 1
-        'id = "one"\n'                 # 2
+        "[[questions]]\n"  # 1
+        'id = "one"\n'  # 2
         'category = "product-design"\n'
         'rubric = "product-design"\n'
-        'levels = ["pm"]\n'            # 5
-        '\n'
-        '[[questions]]\n'              # 7
+        'levels = ["pm"]\n'  # 5
+        "\n"
+        "[[questions]]\n"  # 7
         'id = "two"\n'
         'prompt = "Design a bike."\n'
         'category = "product-design"\n'  # 10
         'rubric = "product-design"\n'
         'levels = ["pm",\n'
-        '  "seniorpm"]\n'              # 13
-        'time_limit_s = "five"\n'      # 14
-        'promt = "typo"\n',            # 15
+        '  "seniorpm"]\n'  # 13
+        'time_limit_s = "five"\n'  # 14
+        'promt = "typo"\n',  # 15
     )
     _, problems = validate_paths([path])
     found = messages(problems)
     assert "bank.toml:1: questions[0]: missing required field 'prompt' (in question 'one')" in found
     assert any(m.startswith("bank.toml:13: questions[1].levels[1]:") and "'seniorpm'" in m for m in found)
     assert any(m.startswith("bank.toml:14: questions[1].time_limit_s:") and "integer" in m for m in found)
-    assert (
-        "bank.toml:15: questions[1]: unknown field 'promt' (did you mean 'prompt'?) "
-        "(in question 'two')" in found
-    )
+    assert "bank.toml:15: questions[1]: unknown field 'promt' (did you mean 'prompt'?) (in question 'two')" in found
     assert len(found) == 4
 
 
@@ -90,7 +87,7 @@ def test_unknown_rubric_is_reported_with_suggestion(write):
 
 def test_all_problems_in_one_run_even_beside_invalid_questions(write):
     # A question that is valid is still cross-checked when its neighbour is broken.
-    text = question_toml("broken").replace('levels = ["pm"]', 'levels = []')
+    text = question_toml("broken").replace('levels = ["pm"]', "levels = []")
     text += question_toml("good-but-unknown-rubric", rubric="nope")
     path = write("bank.toml", text)
     _, problems = validate_paths([path])
@@ -114,7 +111,7 @@ def test_duplicate_ids_across_files_point_at_the_first(write):
 
 def test_rubric_problems_weights_and_repeated_cue_ids(write):
     text = rubric_toml("r").replace("weight = 1.0", "weight = -2")
-    text += text[text.index("[[cues]]"):].replace("weight = -2", "weight = 1")
+    text += text[text.index("[[cues]]") :].replace("weight = -2", "weight = 1")
     path = write("rubrics/r.toml", text)
     _, problems = validate_paths([path])
     found = messages(problems)
@@ -199,13 +196,17 @@ def test_bundled_data_is_found(library):
 
 
 def test_phrase_syntax_is_checked_with_file_and_line(write):
-    rubric = write("mine.toml", rubric_toml("r").replace(
-        'phrases = ["because"]', 'phrases = ["because", "can\'t|cannot afford", "..."]'))
+    rubric = write(
+        "mine.toml",
+        rubric_toml("r").replace('phrases = ["because"]', 'phrases = ["because", "can\'t|cannot afford", "..."]'),
+    )
     bank = write("bank.toml", question_toml("q", rubric="r") + '[questions.extra_phrases]\nwhy = ["{number}"]\n')
     _, problems = validate_paths([rubric, bank])
     found = messages(problems)
     assert any(
-        m.startswith("mine.toml:10: cue 'why': phrase \"can't|cannot afford\": alternative \"can't\" is not a single word")
+        m.startswith(
+            "mine.toml:10: cue 'why': phrase \"can't|cannot afford\": alternative \"can't\" is not a single word"
+        )
         for m in found
     ), found
     assert any("phrase '...' has no word to match" in m for m in found)

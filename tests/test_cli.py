@@ -45,7 +45,17 @@ def test_questions_filters_and_json(capsys, library):
     assert all(q["category"] == "behavioural" and "director" in q["levels"] for q in found)
     expected = {q.id for q in library.questions.values() if q.category == "behavioural" and "director" in q.levels}
     assert {q["id"] for q in found} == expected
-    assert set(found[0]) >= {"id", "prompt", "rubric", "levels", "stage", "time_limit_s", "follow_ups", "outline", "tags"}
+    assert set(found[0]) >= {
+        "id",
+        "prompt",
+        "rubric",
+        "levels",
+        "stage",
+        "time_limit_s",
+        "follow_ups",
+        "outline",
+        "tags",
+    }
 
 
 def test_questions_stage_filter(capsys):
@@ -180,8 +190,21 @@ def test_app_does_not_start_on_bad_settings_or_content(capsys, isolated_home):
 
 @pytest.mark.parametrize(
     "argv",
-    [(), ("questions",), ("validate",), ("config",), ("config", "set"), ("grade",), ("history",),
-     ("history", "show"), ("history", "repair"), ("history", "drafts"), ("stats",), ("export",), ("import",)],
+    [
+        (),
+        ("questions",),
+        ("validate",),
+        ("config",),
+        ("config", "set"),
+        ("grade",),
+        ("history",),
+        ("history", "show"),
+        ("history", "repair"),
+        ("history", "drafts"),
+        ("stats",),
+        ("export",),
+        ("import",),
+    ],
 )
 def test_help_everywhere(capsys, argv):
     code, out, _ = run(capsys, *argv, "--help")
@@ -232,7 +255,10 @@ def test_non_tui_commands_do_not_import_textual(isolated_home):
 def test_module_entry_point_runs_from_another_directory(isolated_home, tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "interviewcoach", "questions", "--json"],
-        capture_output=True, text=True, cwd=tmp_path, env=_subprocess_env(isolated_home),
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=_subprocess_env(isolated_home),
     )
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)) >= 20

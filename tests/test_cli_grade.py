@@ -64,7 +64,10 @@ def test_reads_standard_input(capsys, monkeypatch):
 @pytest.mark.parametrize(
     "argv, message",
     [
-        (("--question", "pd-grocery"), "unknown question 'pd-grocery'. Did you mean 'pd-grocery-blind-shoppers'? Known questions: "),
+        (
+            ("--question", "pd-grocery"),
+            "unknown question 'pd-grocery'. Did you mean 'pd-grocery-blind-shoppers'? Known questions: ",
+        ),
         (("--rubric", "design"), "unknown rubric 'design'."),
         ((), "say what to grade against: --rubric ID or --question QID"),
     ],
@@ -93,10 +96,13 @@ def write_batch(tmp_path, lines):
 
 
 def test_batch_writes_the_documented_contract_in_order(capsys, tmp_path):
-    path = write_batch(tmp_path, [
-        json.dumps({"id": "a", "rubric": "product-design", "answer": ANSWER}),
-        json.dumps({"id": 2, "question": "bh-pivot", "answer": "I pivoted."}),
-    ])
+    path = write_batch(
+        tmp_path,
+        [
+            json.dumps({"id": "a", "rubric": "product-design", "answer": ANSWER}),
+            json.dumps({"id": 2, "question": "bh-pivot", "answer": "I pivoted."}),
+        ],
+    )
     code, out, _ = run(capsys, "grade", "--batch", str(path))
     assert code == 0
     first, second = [json.loads(line) for line in out.splitlines()]
@@ -114,15 +120,18 @@ def test_batch_writes_the_documented_contract_in_order(capsys, tmp_path):
 
 
 def test_batch_bad_lines_get_errors_and_the_rest_still_run(capsys, tmp_path):
-    path = write_batch(tmp_path, [
-        "not json",
-        json.dumps({"id": 2, "question": "nope", "answer": "x"}),
-        json.dumps({"id": 3, "rubric": "behavioural"}),
-        "",
-        json.dumps({"id": 4, "rubric": "product-design", "question": "bh-pivot", "answer": "x"}),
-        json.dumps([1, 2]),
-        json.dumps({"id": 6, "rubric": "product-design", "answer": ANSWER}),
-    ])
+    path = write_batch(
+        tmp_path,
+        [
+            "not json",
+            json.dumps({"id": 2, "question": "nope", "answer": "x"}),
+            json.dumps({"id": 3, "rubric": "behavioural"}),
+            "",
+            json.dumps({"id": 4, "rubric": "product-design", "question": "bh-pivot", "answer": "x"}),
+            json.dumps([1, 2]),
+            json.dumps({"id": 6, "rubric": "product-design", "answer": ANSWER}),
+        ],
+    )
     code, out, _ = run(capsys, "grade", "--batch", str(path))
     assert code == 1
     rows = [json.loads(line) for line in out.splitlines()]
@@ -138,8 +147,7 @@ def test_batch_bad_lines_get_errors_and_the_rest_still_run(capsys, tmp_path):
 def test_a_long_batch_is_graded_in_parallel_in_order(capsys, tmp_path, monkeypatch):
     monkeypatch.setattr(grade_command, "PARALLEL_FROM", 20)
     monkeypatch.setattr(grade_command, "CHUNK_LINES", 30)
-    lines = [json.dumps({"id": i, "rubric": "product-design", "answer": f"{ANSWER} Number {i}."})
-             for i in range(75)]
+    lines = [json.dumps({"id": i, "rubric": "product-design", "answer": f"{ANSWER} Number {i}."}) for i in range(75)]
     code, out, _ = run(capsys, "grade", "--batch", str(write_batch(tmp_path, lines)))
     assert code == 0
     rows = [json.loads(line) for line in out.splitlines()]
@@ -157,7 +165,9 @@ def test_batch_from_a_subprocess_with_standard_input(isolated_home):
     line = json.dumps({"id": 1, "rubric": "product-design", "answer": ANSWER})
     result = subprocess.run(
         [sys.executable, "-m", "interviewcoach", "grade", "--batch", "-"],
-        input=line + "\n", capture_output=True, text=True,
+        input=line + "\n",
+        capture_output=True,
+        text=True,
         env={"INTERVIEWCOACH_HOME": str(isolated_home), "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0, result.stderr

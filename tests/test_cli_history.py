@@ -18,8 +18,10 @@ from store_helpers import ANSWER, make_attempt
 @pytest.fixture
 def saved(isolated_home):
     with open_history() as store:
-        ids = [store.save_attempt(make_attempt(n, question_id=q)) for n, q in
-               enumerate(["pd-grocery-blind-shoppers", "bh-pivot", "pd-commute-app-nurses"])]
+        ids = [
+            store.save_attempt(make_attempt(n, question_id=q))
+            for n, q in enumerate(["pd-grocery-blind-shoppers", "bh-pivot", "pd-commute-app-nurses"])
+        ]
     return ids
 
 
@@ -128,11 +130,16 @@ def test_grade_save_stores_the_attempt(capsys, monkeypatch):
 
 def test_grade_batch_save_stores_every_graded_line(capsys, tmp_path):
     batch = tmp_path / "batch.jsonl"
-    batch.write_text("\n".join([
-        json.dumps({"id": 1, "rubric": "product-design", "answer": ANSWER}),
-        "not json",
-        json.dumps({"id": 3, "question": "bh-pivot", "answer": "I pivoted after talking to users."}),
-    ]) + "\n")
+    batch.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": 1, "rubric": "product-design", "answer": ANSWER}),
+                "not json",
+                json.dumps({"id": 3, "question": "bh-pivot", "answer": "I pivoted after talking to users."}),
+            ]
+        )
+        + "\n"
+    )
     code, _, err = run(capsys, "grade", "--batch", str(batch), "--save")
     assert code == 1  # the bad line
     assert "Saved 2 attempts" in err
@@ -178,8 +185,9 @@ def test_history_drafts_shows_unfinished_answers(capsys, isolated_home):
 
     assert run(capsys, "history", "drafts")[1] == "No unfinished answers.\n"
     with open_history() as store:
-        store.save_draft(DraftRecord(key="s/q", text="Blind shoppers depend on staff",
-                                     question_id="pd-grocery-blind-shoppers"))
+        store.save_draft(
+            DraftRecord(key="s/q", text="Blind shoppers depend on staff", question_id="pd-grocery-blind-shoppers")
+        )
     code, out, _ = run(capsys, "history", "drafts")
     assert code == 0
     assert "to pd-grocery-blind-shoppers:" in out and "Blind shoppers depend on staff" in out

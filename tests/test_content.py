@@ -12,8 +12,11 @@ from interviewcoach.models import Category, Level, Stage
 
 GOLDEN = sorted((Path(__file__).parent / "data" / "golden").glob("*.toml"))
 MINIMUM_PER_CATEGORY = {
-    Category.PRODUCT_DESIGN: 35, Category.BEHAVIOURAL: 35, Category.PRODUCT_STRATEGY: 15,
-    Category.METRICS: 15, Category.LEADERSHIP: 15,
+    Category.PRODUCT_DESIGN: 35,
+    Category.BEHAVIOURAL: 35,
+    Category.PRODUCT_STRATEGY: 15,
+    Category.METRICS: 15,
+    Category.LEADERSHIP: 15,
 }
 
 
@@ -62,8 +65,10 @@ def test_rubrics_for_every_category_with_their_required_cues(library):
 def test_expectations_rise_with_level_where_the_rubric_says_so(library):
     rubric = library.rubrics["product-strategy"]
     assert rubric.cue("plan").level_weights[Level.DIRECTOR] > 1
-    answer = ("We'd start with a pilot in one city, then expand in phase two once we hit our milestones; "
-              "the plan has three milestones over the first year and the goal is revenue growth from small businesses.")
+    answer = (
+        "We'd start with a pilot in one city, then expand in phase two once we hit our milestones; "
+        "the plan has three milestones over the first year and the goal is revenue growth from small businesses."
+    )
     junior = grade_answer(answer, rubric, level=Level.APM)
     senior = grade_answer(answer, rubric, level=Level.DIRECTOR)
     assert junior.cue("plan").weight < senior.cue("plan").weight

@@ -25,16 +25,25 @@ def cue(cue_id: str, strength: float, *, weight: float = 1.0, evidence: str | No
     if evidence:
         start = ANSWER.index(evidence)
         found = [Evidence(start, start + len(evidence), evidence, evidence, "exact", ANSWER, strength)]
-    return CueResult(cue_id, cue_id.replace("_", " ").capitalize(), strength >= 0.5, strength, False,
-                     weight, found, tip=None if strength >= 0.5 else f"Show {cue_id}.")
+    return CueResult(
+        cue_id,
+        cue_id.replace("_", " ").capitalize(),
+        strength >= 0.5,
+        strength,
+        False,
+        weight,
+        found,
+        tip=None if strength >= 0.5 else f"Show {cue_id}.",
+    )
 
 
 def result(score: int, verdict: str, *cues: CueResult) -> GradeResult:
     return GradeResult("product-design", 1, "pd-commute-app-nurses", score, verdict, list(cues), 12, [])
 
 
-ANSWER_GRADE = result(50, "partial", cue("for_whom", 1.0, evidence="nurses who commute"),
-                      cue("metrics", 0.0), cue("rollout", 0.4))
+ANSWER_GRADE = result(
+    50, "partial", cue("for_whom", 1.0, evidence="nurses who commute"), cue("metrics", 0.0), cue("rollout", 0.4)
+)
 REPLY_GRADE = result(60, "solid", cue("for_whom", 0.0), cue("metrics", 1.0), cue("rollout", 0.0))
 
 
@@ -62,9 +71,15 @@ def test_the_interviewers_calls_decide_hit_or_miss_but_not_the_score():
 
 def attempt(overrides: dict[str, bool]) -> AttemptRecord:
     return AttemptRecord(
-        question_id="pd-commute-app-nurses", question_text="Design a commute app for nurses.",
-        category="product-design", level="pm", rubric_id="product-design", rubric_version=1,
-        answer=ANSWER, result=ANSWER_GRADE, overrides=overrides,
+        question_id="pd-commute-app-nurses",
+        question_text="Design a commute app for nurses.",
+        category="product-design",
+        level="pm",
+        rubric_id="product-design",
+        rubric_version=1,
+        answer=ANSWER,
+        result=ANSWER_GRADE,
+        overrides=overrides,
         probes=[ProbeExchange(probe="How would you measure it?", cue="metrics", answer=REPLY, result=REPLY_GRADE)],
     )
 
@@ -90,14 +105,16 @@ async def test_every_face_shows_the_same_final_grade(capsys, library, overrides,
     app = make_app(Settings(), library, clock=lambda: 0.0)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        app.push_screen(FeedbackScreen(Outcome(library.questions["pd-commute-app-nurses"], record, saved=True),
-                                       last=True))
+        app.push_screen(
+            FeedbackScreen(Outcome(library.questions["pd-commute-app-nurses"], record, saved=True), last=True)
+        )
         await pilot.pause()
         headline = str(app.screen.query_one("#score", Static).render())
         assert headline.startswith(f"Score {score}/100 · {verdict} (answer 50")
         cues = app.screen.query_one("#cues", OptionList)
-        marks = {cues.get_option_at_index(i).id: str(cues.get_option_at_index(i).prompt)[0]
-                 for i in range(cues.option_count)}
+        marks = {
+            cues.get_option_at_index(i).id: str(cues.get_option_at_index(i).prompt)[0] for i in range(cues.option_count)
+        }
         assert sorted(c for c, m in marks.items() if m in "✓↺") == hits
         assert [c for c, m in marks.items() if m == "↺"] == recovered
 
@@ -108,7 +125,12 @@ async def test_every_face_shows_the_same_final_grade(capsys, library, overrides,
     assert all(f"↺ {c}" in row for c in recovered) and all(m in row for m in misses)
     (listed,) = json.loads(run(capsys, "history", "--json")[1])
     assert (listed["score"], listed["verdict"], listed["hits"], listed["misses"], listed["recovered"]) == (
-        score, verdict, hits, misses, recovered)
+        score,
+        verdict,
+        hits,
+        misses,
+        recovered,
+    )
 
     # `history show`.
     out = run(capsys, "history", "show", str(attempt_id))[1]
@@ -122,8 +144,14 @@ async def test_every_face_shows_the_same_final_grade(capsys, library, overrides,
 
     # Exports: CSV, Markdown and JSON.
     (line,) = csv.DictReader(io.StringIO(run(capsys, "export", "--format", "csv")[1]))
-    assert (int(line["score"]), line["verdict"], line["hits"].split(), line["misses"].split(),
-            line["recovered"].split(), line["answer_score"]) == (score, verdict, hits, misses, recovered, "50")
+    assert (
+        int(line["score"]),
+        line["verdict"],
+        line["hits"].split(),
+        line["misses"].split(),
+        line["recovered"].split(),
+        line["answer_score"],
+    ) == (score, verdict, hits, misses, recovered, "50")
     markdown = run(capsys, "export", "--format", "md")[1]
     assert f": {score}/100 ({verdict}), answer 50 raised by replies to probes" in markdown
     marked = [f"{c} ↺" if c in recovered else c for c in hits]

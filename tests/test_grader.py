@@ -53,17 +53,23 @@ def test_a_strong_answer_hits_every_required_cue(design):
 
 def test_depth_behind_a_cue_raises_its_strength(design):
     named = grade_answer(padded("I'd build it for fully blind people who shop alone in big stores."), design)
-    deeper = grade_answer(padded(
-        "I'd build it for fully blind people who shop alone in big stores. They are the ones who "
-        "today wait for a member of staff at the door, often for twenty minutes, and they told us "
-        "that waiting is what keeps them from shopping at all."
-    ), design)
+    deeper = grade_answer(
+        padded(
+            "I'd build it for fully blind people who shop alone in big stores. They are the ones who "
+            "today wait for a member of staff at the door, often for twenty minutes, and they told us "
+            "that waiting is what keeps them from shopping at all."
+        ),
+        design,
+    )
     assert cue(deeper, "for_whom").strength > cue(named, "for_whom").strength
     thin = grade_answer(padded("Success is the share of trips completed without sighted help."), design)
-    full = grade_answer(padded(
-        "Success is the share of trips completed without sighted help, up from 10% to 40% within "
-        "a year. As a guardrail we'd watch misread labels, which must not rise."
-    ), design)
+    full = grade_answer(
+        padded(
+            "Success is the share of trips completed without sighted help, up from 10% to 40% within "
+            "a year. As a guardrail we'd watch misread labels, which must not rise."
+        ),
+        design,
+    )
     assert cue(full, "metrics").strength > cue(thin, "metrics").strength
 
 
@@ -155,8 +161,12 @@ def test_short_words_match_whole_tokens_only(design):
 
 
 def test_british_and_american_spellings_match_alike(design):
-    british = grade_answer(padded("We prioritised blind shoppers because their behaviour showed real frustration."), design)
-    american = grade_answer(padded("We prioritized blind shoppers because their behavior showed real frustration."), design)
+    british = grade_answer(
+        padded("We prioritised blind shoppers because their behaviour showed real frustration."), design
+    )
+    american = grade_answer(
+        padded("We prioritized blind shoppers because their behavior showed real frustration."), design
+    )
     assert british.score == american.score
     assert [c.hit for c in british.cues] == [c.hit for c in american.cues]
 
@@ -214,10 +224,16 @@ def test_star_labels_without_a_story_score_low(story):
         ("", "No answer"),
         ("   \n\t  ", "No answer"),
         ("I'd talk to users, build an MVP, launch it and track metrics.", "Too short"),
-        ("asdf qwerty zxcv blorf wibble snorp flurb glarb zzzz hjkl vbnm ploof qwop frobnicate "
-         "zorbulate grmbl sploink wazoo fnord jfkdl sjdhf wuern", "English"),
-        ("我们和客户交谈了很多次，然后在一个城市试点，并跟踪每周的留存率。这是一个很好的产品。"
-         "我们和客户交谈了很多次，然后在一个城市试点，并跟踪每周的留存率。", "English"),
+        (
+            "asdf qwerty zxcv blorf wibble snorp flurb glarb zzzz hjkl vbnm ploof qwop frobnicate "
+            "zorbulate grmbl sploink wazoo fnord jfkdl sjdhf wuern",
+            "English",
+        ),
+        (
+            "我们和客户交谈了很多次，然后在一个城市试点，并跟踪每周的留存率。这是一个很好的产品。"
+            "我们和客户交谈了很多次，然后在一个城市试点，并跟踪每周的留存率。",
+            "English",
+        ),
     ],
 )
 def test_unusable_answers_are_insufficient_not_flattered(design, answer, reason):
@@ -246,10 +262,14 @@ def test_hedging_and_story_hypotheticals_count_less(design, story):
     assert cue(hedged, "customer_focus").strength < cue(firm, "customer_focus").strength
     did = grade_answer(
         "At a bank in 2022 I owned the mobile app. I pulled the complaint data, I interviewed "
-        "eight customers and I rewrote the login flow, which cut failed logins by 30%.", story)
+        "eight customers and I rewrote the login flow, which cut failed logins by 30%.",
+        story,
+    )
     would = grade_answer(
         "At a bank in 2022 I owned the mobile app. I would pull the complaint data, I would "
-        "interview customers and I would rewrite the login flow to cut failed logins.", story)
+        "interview customers and I would rewrite the login flow to cut failed logins.",
+        story,
+    )
     assert cue(would, "action").strength < cue(did, "action").strength
 
 
@@ -338,8 +358,19 @@ def test_a_short_reply_to_a_probe_is_graded_not_dismissed(design):
     assert as_reply.cue("metrics").hit
 
 
-@pytest.mark.parametrize("score, verdict", [(100, "strong"), (75, "strong"), (74, "solid"), (55, "solid"),
-                                            (54, "partial"), (35, "partial"), (34, "weak"), (0, "weak")])
+@pytest.mark.parametrize(
+    "score, verdict",
+    [
+        (100, "strong"),
+        (75, "strong"),
+        (74, "solid"),
+        (55, "solid"),
+        (54, "partial"),
+        (35, "partial"),
+        (34, "weak"),
+        (0, "weak"),
+    ],
+)
 def test_verdict_bands_are_public(score, verdict):
     from interviewcoach.grading import verdict_for
 

@@ -46,8 +46,18 @@ def test_the_development_set_is_big_and_varied_enough(dev_answers):
     assert len(dev_answers) >= 100
     assert {a.rubric for a in dev_answers} == {"product-design", "behavioural"}
     kinds = {a.kind for a in dev_answers}
-    assert {"strong", "partial", "weak", "paraphrase", "negation", "typo", "stuffed",
-            "offtopic", "oneline", "gibberish"} <= kinds
+    assert {
+        "strong",
+        "partial",
+        "weak",
+        "paraphrase",
+        "negation",
+        "typo",
+        "stuffed",
+        "offtopic",
+        "oneline",
+        "gibberish",
+    } <= kinds
     assert {a.rating for a in dev_answers} == {1, 2, 3, 4, 5}
     for answer in dev_answers:
         assert set(REQUIRED_CUES[answer.rubric]) <= set(answer.labels), answer.id

@@ -12,8 +12,7 @@ DESIGN_PAD = (
     "The warehouse in Salford packs the orders by hand every Tuesday morning."
 )
 STORY_PAD = (
-    "The depot ran two shifts a day, six days a week. {} "
-    "The vans were white and the drivers wore green jackets."
+    "The depot ran two shifts a day, six days a week. {} The vans were white and the drivers wore green jackets."
 )
 
 
@@ -63,10 +62,21 @@ MUST_HIT = [
     ("behavioural", "task", "We needed to ship before the conference and I owned the plan."),
     ("behavioural", "task", "The ask was to cut onboarding time in half by March."),
     ("behavioural", "customer_focus", "Drivers kept telling us they couldn't find the parcel lockers at night."),
-    ("product-design", "metrics",
-     "I'd know it worked if weekly rides per nurse go from 1 to 3 within a quarter, with no rise in incidents."),
-    ("product-design", "tradeoffs", "I'd launch in one city rather than nationally, because the drivers need training."),
-    ("product-design", "tradeoffs", "We'll skip the native app and build a web version first, since it is cheaper to change."),
+    (
+        "product-design",
+        "metrics",
+        "I'd know it worked if weekly rides per nurse go from 1 to 3 within a quarter, with no rise in incidents.",
+    ),
+    (
+        "product-design",
+        "tradeoffs",
+        "I'd launch in one city rather than nationally, because the drivers need training.",
+    ),
+    (
+        "product-design",
+        "tradeoffs",
+        "We'll skip the native app and build a web version first, since it is cheaper to change.",
+    ),
     ("behavioural", "reflection", "Next time I would run a holdout test first."),
 ]
 

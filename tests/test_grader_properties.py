@@ -9,9 +9,35 @@ from store_helpers import bundled_only
 
 LIBRARY = bundled_only()
 RUBRICS = list(LIBRARY.rubrics.values())
-VOCABULARY = ["customer", "users", "pilot", "metric", "I", "decided", "didn't", "not",
-              "because", "%", "12", "retention", "rolout", "custmer", "—", "🚀", "e.g.",
-              "\n- ", ". ", ", ", "but", "never", "who", "Leeds", "problem", "ü", "客户"]
+VOCABULARY = [
+    "customer",
+    "users",
+    "pilot",
+    "metric",
+    "I",
+    "decided",
+    "didn't",
+    "not",
+    "because",
+    "%",
+    "12",
+    "retention",
+    "rolout",
+    "custmer",
+    "—",
+    "🚀",
+    "e.g.",
+    "\n- ",
+    ". ",
+    ", ",
+    "but",
+    "never",
+    "who",
+    "Leeds",
+    "problem",
+    "ü",
+    "客户",
+]
 
 answers = st.one_of(
     st.text(max_size=2_000),
@@ -20,8 +46,7 @@ answers = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow],
-          database=None)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
 @given(answer=answers, rubric_index=st.integers(0, len(RUBRICS) - 1))
 def test_any_string_grades_with_sane_results(answer, rubric_index):
     result = grade_answer(answer, RUBRICS[rubric_index])

@@ -111,6 +111,8 @@ def test_compare_two_attempts(library):
     assert "rollout" in gained and lost == []
 
 
-@pytest.mark.parametrize("seconds, text", [(45, "45 seconds"), (60, "1 minute"), (420, "7 minutes"), (90, "1 minute 30 seconds")])
+@pytest.mark.parametrize(
+    "seconds, text", [(45, "45 seconds"), (60, "1 minute"), (420, "7 minutes"), (90, "1 minute 30 seconds")]
+)
 def test_minutes_text(seconds, text):
     assert minutes_text(seconds) == text

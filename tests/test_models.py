@@ -6,8 +6,11 @@ from interviewcoach.models import Category, Cue, Level, Question, Rubric, Stage
 
 def make_question(**changes) -> Question:
     fields = dict(
-        id="pd-test", prompt="Design a thing.", category="product-design",
-        rubric="product-design", levels=["pm"],
+        id="pd-test",
+        prompt="Design a thing.",
+        category="product-design",
+        rubric="product-design",
+        levels=["pm"],
     )
     fields.update(changes)
     return Question.model_validate(fields)
@@ -15,8 +18,12 @@ def make_question(**changes) -> Question:
 
 def make_cue(**changes) -> Cue:
     fields = dict(
-        id="why", label="Why", description="Says why.", phrases=["because"],
-        tip="Say why.", probes=["Why?"],
+        id="why",
+        label="Why",
+        description="Says why.",
+        phrases=["because"],
+        tip="Say why.",
+        probes=["Why?"],
     )
     fields.update(changes)
     return Cue.model_validate(fields)
@@ -75,6 +82,4 @@ def test_rubric_finds_cue_by_id():
 
 
 def test_levels_are_in_ladder_order():
-    assert [level.value for level in Level] == [
-        "apm", "pm", "senior-pm", "principal-pm", "director", "vp", "cpo"
-    ]
+    assert [level.value for level in Level] == ["apm", "pm", "senior-pm", "principal-pm", "director", "vp", "cpo"]

@@ -31,9 +31,7 @@ def test_a_strong_answer_to_another_question_is_off_question(library):
 
 
 def test_off_question_feedback_comes_first_and_names_what_never_came_up(library):
-    result = grade_answer(
-        PLUMBER_CRM, library.rubrics["product-design"], library.questions["pd-hospital-discharge"]
-    )
+    result = grade_answer(PLUMBER_CRM, library.rubrics["product-design"], library.questions["pd-hospital-discharge"])
     first = result.notes[0]
     assert first.startswith("This answer doesn't address the question")
     assert result.relevance.missing
@@ -52,7 +50,9 @@ def test_probe_replies_are_not_judged_for_relevance(library):
     # A reply to "how would you know it worked?" need not restate the question.
     reply = "I'd look at days to get paid, and whether quotes go out within the hour."
     result = grade_answer(
-        reply, library.rubrics["product-design"], library.questions["pd-hospital-discharge"],
+        reply,
+        library.rubrics["product-design"],
+        library.questions["pd-hospital-discharge"],
         follow_up=True,
     )
     assert result.relevance is None

@@ -35,7 +35,9 @@ def new_session(clock, *, questions=("ui-video-calls", "ui-night-commute"), prob
     saved = []
     session = PracticeSession(
         make_plan(settings, [library.questions[q] for q in questions], seed=7, **plan),
-        library.rubrics, clock=clock, grader=fixed_grade,
+        library.rubrics,
+        clock=clock,
+        grader=fixed_grade,
         save=lambda attempt, draft_key: saved.append((attempt, draft_key)) or True,
     )
     return session, saved
@@ -66,7 +68,7 @@ def test_a_question_with_a_probe_and_a_reply(clock):
     outcome = reply.outcome
     assert outcome.saved and outcome.final.recovered == ("metrics",) and outcome.final.raised
     assert outcome.final.score > outcome.final.result.score
-    (attempt, draft_key), = saved
+    ((attempt, draft_key),) = saved
     assert attempt is outcome.attempt and draft_key == f"{session.plan.session_uid}/ui-video-calls"
     assert attempt.answer == ANSWER and attempt.time_taken_s == 95.0
     assert [(p.cue, p.answer) for p in attempt.probes] == [("metrics", REPLY)]
@@ -100,8 +102,12 @@ def test_retry_is_compared_with_the_last_try_and_next_ends_after_the_last(clock)
 
 def test_summary_rows_average_most_missed_and_unsaved(clock):
     library = ui_library()
-    session = PracticeSession(make_plan(Settings(probes=0), [library.questions["ui-video-calls"]], seed=1),
-                              library.rubrics, clock=clock, grader=fixed_grade)  # no store: nothing saved
+    session = PracticeSession(
+        make_plan(Settings(probes=0), [library.questions["ui-video-calls"]], seed=1),
+        library.rubrics,
+        clock=clock,
+        grader=fixed_grade,
+    )  # no store: nothing saved
     session.start()
     outcome = send(session, ANSWER).outcome
     session.retry()

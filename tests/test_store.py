@@ -30,11 +30,13 @@ TESTS = str(Path(__file__).parent)
 
 
 def test_save_and_read_back_everything(isolated_home):
-    attempt = make_attempt(notes="Strong on users, no metrics.", overrides={"metrics": True},
-                           ratings={"overall": 4})
+    attempt = make_attempt(notes="Strong on users, no metrics.", overrides={"metrics": True}, ratings={"overall": 4})
     with open_history() as store:
-        session = store.start_session(SessionRecord(mode="peer", candidate="Ada", interviewer="Lin",
-                                                    setup={"level": "pm", "category": "product-design"}))
+        session = store.start_session(
+            SessionRecord(
+                mode="peer", candidate="Ada", interviewer="Lin", setup={"level": "pm", "category": "product-design"}
+            )
+        )
         attempt.session_uid = session.uid
         attempt_id = store.save_attempt(attempt)
         assert store.finish_session(session.uid) == attempt.result.score
@@ -49,16 +51,18 @@ def test_history_lists_newest_first_with_filters(isolated_home):
 
     now = datetime.now(UTC)
     with open_history() as store:
-        for days, question in ((10, "pd-grocery-blind-shoppers"), (5, "pd-commute-app-nurses"),
-                               (1, "bh-pivot")):
+        for days, question in ((10, "pd-grocery-blind-shoppers"), (5, "pd-commute-app-nurses"), (1, "bh-pivot")):
             store.save_attempt(make_attempt(question_id=question, created_at=now - timedelta(days=days)))
         rows = store.list_attempts()
         assert [r.question_id for r in rows] == ["bh-pivot", "pd-commute-app-nurses", "pd-grocery-blind-shoppers"]
         assert [r.question_id for r in store.list_attempts(since=now - timedelta(days=6))] == [
-            "bh-pivot", "pd-commute-app-nurses"]
+            "bh-pivot",
+            "pd-commute-app-nurses",
+        ]
         assert [r.question_id for r in store.list_attempts(category="behavioural")] == ["bh-pivot"]
         assert [r.question_id for r in store.list_attempts(question_id="pd-commute-app-nurses")] == [
-            "pd-commute-app-nurses"]
+            "pd-commute-app-nurses"
+        ]
         assert len(store.list_attempts(limit=2)) == 2
         assert store.practised_question_ids() == {"bh-pivot", "pd-commute-app-nurses", "pd-grocery-blind-shoppers"}
 
@@ -124,15 +128,24 @@ def test_migrates_a_database_made_by_schema_1(isolated_home):
     old.execute(
         "INSERT INTO attempts (uid, created_at, question_id, question_text, rubric_id, rubric_version, "
         "answer, result, score, verdict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (attempt.uid, attempt.created_at.isoformat(), attempt.question_id, attempt.question_text,
-         attempt.rubric_id, attempt.rubric_version, attempt.answer, attempt.result.to_json(),
-         attempt.result.score, attempt.result.verdict),
+        (
+            attempt.uid,
+            attempt.created_at.isoformat(),
+            attempt.question_id,
+            attempt.question_text,
+            attempt.rubric_id,
+            attempt.rubric_version,
+            attempt.answer,
+            attempt.result.to_json(),
+            attempt.result.score,
+            attempt.result.verdict,
+        ),
     )
     old.execute("PRAGMA user_version = 1")
     old.commit()
     old.close()
     with open_history() as store:
-        (version,), = store._read("PRAGMA user_version")
+        ((version,),) = store._read("PRAGMA user_version")
         assert version == SCHEMA_VERSION
         (row,) = store.list_attempts()
         assert row.hits == list(attempt.final.hits) and row.misses == list(attempt.final.misses)
@@ -152,7 +165,9 @@ def test_a_newer_schema_is_refused_not_damaged(isolated_home):
         open_history()
 
 
-@pytest.mark.parametrize("content", [b"hello, this is not a database\n" * 40, b"SQLite format 3\x00" + os.urandom(4000)])
+@pytest.mark.parametrize(
+    "content", [b"hello, this is not a database\n" * 40, b"SQLite format 3\x00" + os.urandom(4000)]
+)
 def test_a_damaged_file_is_named_never_changed_and_moved_aside_only_on_request(isolated_home, content):
     path = locations.history_path()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -173,7 +188,7 @@ def test_a_damaged_file_is_named_never_changed_and_moved_aside_only_on_request(i
 def test_a_full_disk_writes_nothing_and_hands_back_the_attempt(isolated_home):
     with open_history() as store:
         store.save_attempt(make_attempt(0))
-        (pages,), = store._read("PRAGMA page_count")
+        ((pages,),) = store._read("PRAGMA page_count")
         store._connection.execute(f"PRAGMA max_page_count = {pages}")
         big = make_attempt(1, answer="x" * 200_000)
         with pytest.raises(HistoryWriteFailed, match="disk is full") as caught:
@@ -195,7 +210,9 @@ def test_a_read_only_history_says_so_and_hands_back_the_draft(isolated_home):
 def run_writer(mode: str, count: int, home: Path) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-c", WRITER_SCRIPT.format(tests=TESTS), mode, str(count)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         env={**os.environ, "INTERVIEWCOACH_HOME": str(home)},
     )
 
@@ -210,7 +227,7 @@ def test_a_process_killed_while_saving_loses_no_committed_attempt(isolated_home)
     writer.kill()  # SIGKILL, mid-stream
     writer.wait()
     with open_history() as store:
-        (check,), = store._read("PRAGMA integrity_check")
+        ((check,),) = store._read("PRAGMA integrity_check")
         assert check == "ok"
         assert store.stats().attempts >= committed
         assert len(store.list_attempts(limit=None)) == store.stats().attempts
@@ -251,12 +268,19 @@ def test_migration_3_stores_the_final_grade_of_old_attempts(isolated_home):
 
     answer = make_attempt()
     question = bundled_only().questions[answer.question_id]
-    reply = grade_answer("I'd build the label reader first rather than aisle navigation, because it has the "
-                         "highest impact for the least effort; I'd leave out payments.",
-                         bundled_only().rubrics[question.rubric], question, follow_up=True)
-    attempt = answer.model_copy(update={"probes": [ProbeExchange(probe="How would you roll it out?",
-                                                                 answer="a pilot", result=reply)],
-                                        "overrides": {"why": False}})
+    reply = grade_answer(
+        "I'd build the label reader first rather than aisle navigation, because it has the "
+        "highest impact for the least effort; I'd leave out payments.",
+        bundled_only().rubrics[question.rubric],
+        question,
+        follow_up=True,
+    )
+    attempt = answer.model_copy(
+        update={
+            "probes": [ProbeExchange(probe="How would you roll it out?", answer="a pilot", result=reply)],
+            "overrides": {"why": False},
+        }
+    )
     final = attempt.final
     path = locations.history_path()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -266,9 +290,18 @@ def test_migration_3_stores_the_final_grade_of_old_attempts(isolated_home):
     old.execute(
         "INSERT INTO attempts (uid, created_at, rubric_id, rubric_version, answer, probes, result, score, "
         "verdict, overrides, hits, misses) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '')",
-        (attempt.uid, attempt.created_at.isoformat(), attempt.rubric_id, attempt.rubric_version, attempt.answer,
-         json.dumps([p.model_dump(mode="json") for p in attempt.probes]), attempt.result.to_json(),
-         final.score, attempt.result.verdict, json.dumps(attempt.overrides)),
+        (
+            attempt.uid,
+            attempt.created_at.isoformat(),
+            attempt.rubric_id,
+            attempt.rubric_version,
+            attempt.answer,
+            json.dumps([p.model_dump(mode="json") for p in attempt.probes]),
+            attempt.result.to_json(),
+            final.score,
+            attempt.result.verdict,
+            json.dumps(attempt.overrides),
+        ),
     )
     old.execute("PRAGMA user_version = 2")
     old.commit()
@@ -276,7 +309,12 @@ def test_migration_3_stores_the_final_grade_of_old_attempts(isolated_home):
     with open_history() as store:
         (row,) = store.list_attempts()
         assert (row.score, row.verdict, row.hits, row.misses, row.recovered) == (
-            final.score, final.verdict, list(final.hits), list(final.misses), list(final.recovered))
+            final.score,
+            final.verdict,
+            list(final.hits),
+            list(final.misses),
+            list(final.recovered),
+        )
         hits = {c.cue_id: c.hits for c in store.stats().cues}
         assert hits == {c.id: int(final.is_hit(c.id)) for c in final.cues}
         assert "why" in final.misses and final.recovered and final.raised

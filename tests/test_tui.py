@@ -59,9 +59,7 @@ def clock():
 
 @pytest.fixture
 def settings():
-    return Settings.model_validate(
-        {"probes": 1, "last_practice": {"category": "product-design", "questions": 2}}
-    )
+    return Settings.model_validate({"probes": 1, "last_practice": {"category": "product-design", "questions": 2}})
 
 
 def build(settings, clock, seed=34, library=None, grader=fixed_grade):
@@ -109,7 +107,8 @@ async def test_full_practice_flow_with_probe_retry_compare_and_summary(settings,
         assert first.saved and first.attempt.time_taken_s == 95.0
         assert first.final.recovered == ("metrics",)
         assert str(feedback.query_one("#score", Static).render()) == (
-            "Score 77/100 · strong (answer 58, raised by your replies to probes)")
+            "Score 77/100 · strong (answer 58, raised by your replies to probes)"
+        )
 
         await pilot.press("r")  # retry the same question
         assert isinstance(app.screen, PracticeScreen) and app.screen.session.question.id == question.id

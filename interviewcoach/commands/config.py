@@ -73,8 +73,7 @@ def _set(settings: Settings, key: str, value: str) -> int:
         updated = with_value(settings, key, value)
     except KeyError:
         print(
-            f"interviewcoach config: unknown setting '{key}'; "
-            f"settings are: {', '.join(setting_keys())}",
+            f"interviewcoach config: unknown setting '{key}'; settings are: {', '.join(setting_keys())}",
             file=sys.stderr,
         )
         return 2

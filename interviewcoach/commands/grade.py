@@ -22,12 +22,15 @@ def register(commands: SubParsers) -> None:
         description="Grade one answer against a rubric (or a question's rubric and its own "
         "phrases), or many with --batch. Prints the score, each cue with the words that "
         "earned it, and tips for what was missed.",
-        epilog="--batch reads JSON lines {\"id\": ..., \"rubric\": ID or \"question\": QID, "
-        "\"answer\": \"...\"} and writes one JSON line per input, in order; a bad line "
-        "gets {\"id\": ..., \"error\": \"...\"} and exit code 1.",
+        epilog='--batch reads JSON lines {"id": ..., "rubric": ID or "question": QID, '
+        '"answer": "..."} and writes one JSON line per input, in order; a bad line '
+        'gets {"id": ..., "error": "..."} and exit code 1.',
     )
     parser.add_argument(
-        "file", nargs="?", default="-", metavar="FILE",
+        "file",
+        nargs="?",
+        default="-",
+        metavar="FILE",
         help="the answer as a text file, or - for standard input (the default)",
     )
     target = parser.add_mutually_exclusive_group()
@@ -37,7 +40,9 @@ def register(commands: SubParsers) -> None:
     parser.add_argument("--json", action="store_true", help="print the full result as JSON")
     parser.add_argument("--save", action="store_true", help="also keep the graded answer in your history")
     parser.add_argument(
-        "--batch", metavar="FILE.jsonl", type=Path,
+        "--batch",
+        metavar="FILE.jsonl",
+        type=Path,
         help="grade every JSON line of FILE (- for standard input); see below",
     )
     bank_dir_option(parser)
@@ -96,9 +101,7 @@ def _known(kind: str, name: str, known: list[str]) -> str:
     return f"unknown {kind} '{name}'.{hint} Known {kind}s: {', '.join(sorted(known))}"
 
 
-def resolve_target(
-    library: Library, rubric_id: str | None, question_id: str | None
-) -> tuple[Rubric, Question | None]:
+def resolve_target(library: Library, rubric_id: str | None, question_id: str | None) -> tuple[Rubric, Question | None]:
     if question_id is not None:
         question = library.questions.get(question_id)
         if question is None:

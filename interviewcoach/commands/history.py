@@ -29,24 +29,33 @@ def register(commands: SubParsers) -> None:
     parser.set_defaults(run=history)
     actions = parser.add_subparsers(dest="history_command", metavar="ACTION")
     show_parser = actions.add_parser(
-        "show", help="one attempt in full", description="Show one attempt in full: the grade "
-        "with its evidence, the answer, probes and any interviewer notes.")
+        "show",
+        help="one attempt in full",
+        description="Show one attempt in full: the grade "
+        "with its evidence, the answer, probes and any interviewer notes.",
+    )
     show_parser.add_argument("attempt_id", type=int, metavar="ATTEMPT_ID")
     drafts_parser = actions.add_parser(
-        "drafts", help="answers you were typing when the app stopped",
+        "drafts",
+        help="answers you were typing when the app stopped",
         description="Print the drafts autosaved while you typed that were never submitted "
-        "(the app was closed or killed mid-answer), newest first.")
+        "(the app was closed or killed mid-answer), newest first.",
+    )
     drafts_parser.add_argument("--json", action="store_true", help="print JSON")
     repair_parser = actions.add_parser(
-        "repair", help="move a damaged history aside and start a new one",
+        "repair",
+        help="move a damaged history aside and start a new one",
         description="If your history file is damaged or not a database, rename it to a "
-        "timestamped backup beside it (nothing is deleted) and start a new history.")
+        "timestamped backup beside it (nothing is deleted) and start a new history.",
+    )
     repair_parser.add_argument("--yes", action="store_true", help="do not ask first")
 
     stats_parser = commands.add_parser(
-        "stats", help="your progress: average score, trend, hit rate per cue",
+        "stats",
+        help="your progress: average score, trend, hit rate per cue",
         description="Attempts, average score, the trend (last 10 against the previous 10), "
-        "the hit rate of every cue and your weakest cues.")
+        "the hit rate of every cue and your weakest cues.",
+    )
     stats_parser.add_argument("--json", action="store_true", help="print JSON")
     stats_parser.set_defaults(run=stats)
 
@@ -88,31 +97,59 @@ def history(args: argparse.Namespace) -> int:
         return drafts(args.json)
     since = args.since.astimezone() if args.since else None
     with open_history() as store:
-        rows = store.list_attempts(since=since, category=args.category, question_id=args.question,
-                                   limit=args.limit)
+        rows = store.list_attempts(since=since, category=args.category, question_id=args.question, limit=args.limit)
     if args.json:
-        print(json.dumps([
-            {"id": r.id, "created_at": r.created_at.isoformat(), "question_id": r.question_id,
-             "question_text": r.question_text, "rubric": r.rubric_id, "score": r.score,
-             "verdict": r.verdict, "hits": r.hits, "misses": r.misses, "recovered": r.recovered}
-            for r in rows
-        ], indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": r.id,
+                        "created_at": r.created_at.isoformat(),
+                        "question_id": r.question_id,
+                        "question_text": r.question_text,
+                        "rubric": r.rubric_id,
+                        "score": r.score,
+                        "verdict": r.verdict,
+                        "hits": r.hits,
+                        "misses": r.misses,
+                        "recovered": r.recovered,
+                    }
+                    for r in rows
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
         return 0
     if not rows:
-        print("No attempts yet." if not (since or args.category or args.question)
-              else "No attempts match those filters.")
+        print(
+            "No attempts yet." if not (since or args.category or args.question) else "No attempts match those filters."
+        )
         return 0
     width = shutil.get_terminal_size(fallback=(100, 24)).columns
     header = ("ID", "DATE", "QUESTION", "SCORE", "VERDICT", "CUES", "MISSED (↺ RECOVERED)")
     table = [
-        (str(r.id), local(r.created_at), r.question_id or f"({r.rubric_id} rubric)", str(r.score),
-         r.verdict, f"{len(r.hits)}/{len(r.hits) + len(r.misses)}", _missed(r.misses, r.recovered))
+        (
+            str(r.id),
+            local(r.created_at),
+            r.question_id or f"({r.rubric_id} rubric)",
+            str(r.score),
+            r.verdict,
+            f"{len(r.hits)}/{len(r.hits) + len(r.misses)}",
+            _missed(r.misses, r.recovered),
+        )
         for r in rows
     ]
     widths = [max(len(row[i]) for row in [header, *table]) for i in range(6)]
     for row in [header, *table]:
-        cells = [row[0].rjust(widths[0]), row[1].ljust(widths[1]), row[2].ljust(widths[2]),
-                 row[3].rjust(widths[3]), row[4].ljust(widths[4]), row[5].ljust(widths[5])]
+        cells = [
+            row[0].rjust(widths[0]),
+            row[1].ljust(widths[1]),
+            row[2].ljust(widths[2]),
+            row[3].rjust(widths[3]),
+            row[4].ljust(widths[4]),
+            row[5].ljust(widths[5]),
+        ]
         line = "  ".join(cells) + "  "
         room = max(10, width - len(line) - 1)
         missed = row[6] if len(row[6]) <= room else row[6][: room - 1] + "…"
@@ -131,13 +168,14 @@ def show(attempt_id: int) -> int:
     with open_history() as store:
         attempt = store.get_attempt(attempt_id)
     if attempt is None:
-        print(f"interviewcoach history: no attempt {attempt_id}; `interviewcoach history` lists them.",
-              file=sys.stderr)
+        print(f"interviewcoach history: no attempt {attempt_id}; `interviewcoach history` lists them.", file=sys.stderr)
         return 1
     print(f"Attempt {attempt_id}, {local(attempt.created_at)}")
     if attempt.question_id:
-        print(f"Question {attempt.question_id} ({attempt.category or 'no category'}"
-              f"{', ' + attempt.level if attempt.level else ''})")
+        print(
+            f"Question {attempt.question_id} ({attempt.category or 'no category'}"
+            f"{', ' + attempt.level if attempt.level else ''})"
+        )
         print("\n".join(wrapped(attempt.question_text, indent="  ")))
     if attempt.time_taken_s is not None:
         limit = f" of {clock_text(attempt.time_limit_s)}" if attempt.time_limit_s else ""
@@ -176,8 +214,11 @@ def drafts(as_json: bool) -> int:
         print("No unfinished answers.")
         return 0
     for draft in found:
-        print(f"Unfinished answer, last saved {local(draft.updated_at)}"
-              + (f", to {draft.question_id}" if draft.question_id else "") + ":")
+        print(
+            f"Unfinished answer, last saved {local(draft.updated_at)}"
+            + (f", to {draft.question_id}" if draft.question_id else "")
+            + ":"
+        )
         print("\n".join(wrapped(draft.text, indent="  ")) or "  (empty)")
         print()
     return 0
@@ -216,30 +257,46 @@ def stats(args: argparse.Namespace) -> int:
     with open_history() as store:
         figures = store.stats()
     if args.json:
-        print(json.dumps({
-            "attempts": figures.attempts,
-            "average_score": figures.average_score,
-            "last_10_average": figures.last_10_average,
-            "previous_10_average": figures.previous_10_average,
-            "trend": figures.trend,
-            "cues": [{"rubric": c.rubric_id, "cue": c.cue_id, "attempts": c.attempts,
-                      "hits": c.hits, "hit_rate": c.rate} for c in figures.cues],
-            "weakest": [{"rubric": c.rubric_id, "cue": c.cue_id, "hit_rate": c.rate}
-                        for c in figures.weakest],
-        }, indent=2))
+        print(
+            json.dumps(
+                {
+                    "attempts": figures.attempts,
+                    "average_score": figures.average_score,
+                    "last_10_average": figures.last_10_average,
+                    "previous_10_average": figures.previous_10_average,
+                    "trend": figures.trend,
+                    "cues": [
+                        {
+                            "rubric": c.rubric_id,
+                            "cue": c.cue_id,
+                            "attempts": c.attempts,
+                            "hits": c.hits,
+                            "hit_rate": c.rate,
+                        }
+                        for c in figures.cues
+                    ],
+                    "weakest": [{"rubric": c.rubric_id, "cue": c.cue_id, "hit_rate": c.rate} for c in figures.weakest],
+                },
+                indent=2,
+            )
+        )
         return 0
     if not figures.attempts:
         print("No attempts yet: practise, or `interviewcoach grade --save` an answer.")
         return 0
     print(f"Attempts: {figures.attempts}    Average score: {figures.average_score:.1f}")
     if figures.trend is not None:
-        print(f"Trend: last 10 average {figures.last_10_average:.1f}, previous 10 "
-              f"{figures.previous_10_average:.1f} ({figures.trend:+.1f})")
+        print(
+            f"Trend: last 10 average {figures.last_10_average:.1f}, previous 10 "
+            f"{figures.previous_10_average:.1f} ({figures.trend:+.1f})"
+        )
     else:
         print("Trend: shown from 20 attempts on.")
     if figures.weakest:
-        print("Weakest cues: " + "; ".join(
-            f"{c.cue_id} ({c.rubric_id}) {c.rate:.0%} of {c.attempts}" for c in figures.weakest))
+        print(
+            "Weakest cues: "
+            + "; ".join(f"{c.cue_id} ({c.rubric_id}) {c.rate:.0%} of {c.attempts}" for c in figures.weakest)
+        )
     print("\nHit rate per cue:")
     for cue in figures.cues:
         print(f"  {cue.rubric_id:16} {cue.cue_id:16} {cue.rate:4.0%}  ({cue.hits}/{cue.attempts})")

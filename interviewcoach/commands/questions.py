@@ -68,10 +68,7 @@ def render_table(questions: list[Question], width: int) -> str:
     wrapped beneath: prompts are long, and a one-line row would cut them short at 80
     columns."""
     header = ("ID", "LEVELS", "STAGE", "TIME")
-    rows = {
-        q.id: (q.id, level_span(q.levels), str(q.stage), short_text(q.time_limit_s))
-        for q in questions
-    }
+    rows = {q.id: (q.id, level_span(q.levels), str(q.stage), short_text(q.time_limit_s)) for q in questions}
     widths = [max(len(row[i]) for row in [header, *rows.values()]) for i in range(len(header))]
 
     def line(cells: tuple[str, ...]) -> str:

@@ -59,5 +59,4 @@ def clip(text: str, limit: int = 90) -> str:
 
 
 def wrapped(text: str, indent: str = "    ", width: int = 88) -> list[str]:
-    return textwrap.wrap(" ".join(text.split()), width=width, initial_indent=indent,
-                         subsequent_indent=indent + "  ")
+    return textwrap.wrap(" ".join(text.split()), width=width, initial_indent=indent, subsequent_indent=indent + "  ")

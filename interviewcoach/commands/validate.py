@@ -38,8 +38,5 @@ def validate(args: argparse.Namespace) -> int:
         noun = "problem" if len(problems) == 1 else "problems"
         print(f"\n{len(problems)} {noun} in {files_with_problems} file(s).")
         return 2
-    print(
-        f"OK: {len(library.files)} file(s), {len(library.rubrics)} rubric(s), "
-        f"{len(library.questions)} question(s)."
-    )
+    print(f"OK: {len(library.files)} file(s), {len(library.rubrics)} rubric(s), {len(library.questions)} question(s).")
     return 0

@@ -4,14 +4,14 @@ looks up by their first word's stem. Compiled once per rubric and question, then
 from __future__ import annotations
 
 import threading
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from interviewcoach.grading import lexicon
-from interviewcoach.phrases import GAP_MARK, PLACEHOLDERS, expand_groups
 from interviewcoach.grading.relevance import Topic, compile_topic
 from interviewcoach.grading.text import analyse, stem
 from interviewcoach.models import Cue, Level, Question, Rubric
+from interviewcoach.phrases import GAP_MARK, PLACEHOLDERS, expand_groups
 
 WORD_GAP = 2
 """Words that may stand between two words of a phrase anywhere: "talk to our users"."""
@@ -150,8 +150,7 @@ def _is_negative(elements: tuple[Element, ...]) -> bool:
 
 def _build(rubric: Rubric, question: Question | None, level: Level | None) -> CompiledRubric:
     cues = [
-        CompiledCue(cue, cue.weight * cue.level_weights.get(level, 1.0) if level else cue.weight)
-        for cue in rubric.cues
+        CompiledCue(cue, cue.weight * cue.level_weights.get(level, 1.0) if level else cue.weight) for cue in rubric.cues
     ]
     compiled = CompiledRubric(rubric, cues)
     compiled.conditional_cues = frozenset(i for i, cue in enumerate(rubric.cues) if cue.conditional)
@@ -159,19 +158,20 @@ def _build(rubric: Rubric, question: Question | None, level: Level | None) -> Co
     rubric_stems: set[str] = set()
     extras = question.extra_phrases if question else {}
     for index, cue in enumerate(rubric.cues):
-        roles = [(STRONG, cue.phrases), (STRONG, extras.get(cue.id, [])),
-                 (WEAK, cue.weak_phrases), (EXCLUDED, cue.excluded_phrases)]
+        roles = [
+            (STRONG, cue.phrases),
+            (STRONG, extras.get(cue.id, [])),
+            (WEAK, cue.weak_phrases),
+            (EXCLUDED, cue.excluded_phrases),
+        ]
         for role, phrases in roles:
             for phrase, elements in (
-                (written, compile_phrase(expansion))
-                for written in phrases
-                for expansion in expand_groups(written)
+                (written, compile_phrase(expansion)) for written in phrases for expansion in expand_groups(written)
             ):
                 if not elements:
                     continue
                 content = sum(1 for e in elements if e.is_content)
-                pattern = Pattern(index, role, phrase, elements, content,
-                                  role == EXCLUDED and _is_negative(elements))
+                pattern = Pattern(index, role, phrase, elements, content, role == EXCLUDED and _is_negative(elements))
                 first = elements[0]
                 anchor = _anchor(elements)
                 if first.kind in ("word", "literal") and anchor:
@@ -189,18 +189,19 @@ def _build(rubric: Rubric, question: Question | None, level: Level | None) -> Co
                     else:
                         by_kind.setdefault("", []).append(pattern)
                 vocabulary.update(
-                    norm for e in elements if e.kind == "word"
-                    for norm in e.norms if len(norm) >= 5 and norm.isalpha()
+                    norm for e in elements if e.kind == "word" for norm in e.norms if len(norm) >= 5 and norm.isalpha()
                 )
                 if role != EXCLUDED:
                     rubric_stems.update(s for e in elements for s in e.stems)
     compiled.vocabulary = frozenset(vocabulary)
     compiled.vocabulary_stems = frozenset(stem(word) for word in vocabulary)
     if question:
-        topic_text = " ".join([question.prompt, *question.outline,
-                               *(p for phrases in extras.values() for p in phrases)])
+        topic_text = " ".join(
+            [question.prompt, *question.outline, *(p for phrases in extras.values() for p in phrases)]
+        )
         compiled.topic_stems = frozenset(
-            t.stem for t in analyse(topic_text).tokens
+            t.stem
+            for t in analyse(topic_text).tokens
             if t.kind == "word" and not t.is_stop and t.norm not in lexicon.GENERIC_WORDS
         )
         compiled.prompt_stems = frozenset(
@@ -220,9 +221,7 @@ _cache: dict[tuple[int, int, str | None], tuple[Rubric, Question | None, Compile
 _cache_lock = threading.Lock()
 
 
-def compiled_rubric(
-    rubric: Rubric, question: Question | None = None, level: Level | None = None
-) -> CompiledRubric:
+def compiled_rubric(rubric: Rubric, question: Question | None = None, level: Level | None = None) -> CompiledRubric:
     """The compiled form of a rubric (with a question's extra phrases), cached.
 
     Keyed by object identity: rubrics and questions are frozen models, so the same

@@ -36,7 +36,7 @@ from interviewcoach.grading.matching import (
     typo_corrections,
 )
 from interviewcoach.grading.relevance import Relevance, judge_relevance
-from interviewcoach.grading.result import CueResult, Evidence, GradeResult
+from interviewcoach.grading.result import CueResult, Evidence, GradeResult, Verdict
 from interviewcoach.grading.text import AnalysedText, Sentence, analyse, stem
 from interviewcoach.grading.verdict import verdict_for
 from interviewcoach.models import Level, Question, Rubric
@@ -159,7 +159,8 @@ def _read_sentences(
     # Words an answer keeps coming back to are its subject (restaurants, reviews, owners);
     # a word said once may be a passing abstraction ("elegant", "clarify").
     recurring = Counter(
-        t.stem for t in text.tokens
+        t.stem
+        for t in text.tokens
         if t.kind == "word" and not t.is_stop and t.stem not in _GENERIC_STEMS and t.stem not in _JARGON_STEMS
     )
     for sentence in text.sentences:
@@ -189,11 +190,15 @@ def _read_sentences(
                 weight = 0.5
             specific += weight
         stops = sum(1 for t in words if t.is_stop)
-        list_like = specific < 2 and len(words) >= 5 and (
-            stops / len(words) < 0.15
-            # A list of short items is gaming when its items claim several cues
-            # ("build an MVP, run a beta, measure KPIs"), not when it breaks one idea down.
-            or (len(claims.get(sentence.index, ())) >= 3 and _comma_list(text, sentence))
+        list_like = (
+            specific < 2
+            and len(words) >= 5
+            and (
+                stops / len(words) < 0.15
+                # A list of short items is gaming when its items claim several cues
+                # ("build an MVP, run a beta, measure KPIs"), not when it breaks one idea down.
+                or (len(claims.get(sentence.index, ())) >= 3 and _comma_list(text, sentence))
+            )
         )
         jargon_heavy = jargon >= 2 and jargon >= specific
         quality = 1.0
@@ -214,8 +219,7 @@ def _read_sentences(
             repeated = key in similar or (
                 len(content_stems) >= 5
                 and bool(similar)
-                and process.extractOne(key, similar, scorer=fuzz.ratio, processor=None, score_cutoff=90)
-                is not None
+                and process.extractOne(key, similar, scorer=fuzz.ratio, processor=None, score_cutoff=90) is not None
             )
             similar.append(key)
         readings.append(_SentenceReading(quality, specific, repeated, list_like, no_event))
@@ -252,8 +256,11 @@ def _situated(text: AnalysedText, match: Match) -> bool:
         if token.sentence != tokens[match.last].sentence:
             break
         if token.is_number or (
-            token.kind == "word" and not token.is_stop and len(token.norm) >= 3
-            and token.stem not in _GENERIC_STEMS and token.stem not in _JARGON_STEMS
+            token.kind == "word"
+            and not token.is_stop
+            and len(token.norm) >= 3
+            and token.stem not in _GENERIC_STEMS
+            and token.stem not in _JARGON_STEMS
         ):
             specific += 1
     return specific >= 2
@@ -307,8 +314,10 @@ def _cue_results(text, compiled, matches, readings, claims, question=None) -> li
             if value <= 0:
                 continue
             found = _evidence(text, sentences[sentence_index], match, value)
-            if (match.pattern.role == STRONG or match.situated) and value >= EVIDENCE_FLOOR and not (
-                cue.beyond_prompt and _restates_prompt(tokens, match, compiled.prompt_stems)
+            if (
+                (match.pattern.role == STRONG or match.situated)
+                and value >= EVIDENCE_FLOOR
+                and not (cue.beyond_prompt and _restates_prompt(tokens, match, compiled.prompt_stems))
             ):
                 evidence.append(found)
                 best_per_sentence[sentence_index] = max(best_per_sentence.get(sentence_index, 0.0), value)
@@ -380,9 +389,7 @@ def _overall(text, compiled, cues, readings, question, follow_up=False) -> Grade
     total_weight = sum(c.weight for c in cues) or 1.0
     raw = sum(c.weight * c.strength for c in cues) / total_weight
     counted = [r for r in readings if not r.repeated]
-    specific_per_sentence = (
-        sum(min(r.specific, 4.0) for r in counted) / len(counted) if counted else 0.0
-    )
+    specific_per_sentence = sum(min(r.specific, 4.0) for r in counted) / len(counted) if counted else 0.0
     substance = 0.4 + 0.6 * min(1.0, specific_per_sentence / 2.0) ** 1.5
     length = 1.0 if follow_up else min(1.0, text.word_count / FULL_LENGTH_WORDS) ** 0.5
     score = round(100 * raw * substance * length)
@@ -406,9 +413,7 @@ def _overall(text, compiled, cues, readings, question, follow_up=False) -> Grade
     if listy:
         notes.append(f"{listy} line(s) read as keyword lists and count for little: say it in sentences.")
     if substance < 0.8 and counted:
-        notes.append(
-            "Mostly general PM vocabulary: name who, what, where and how many to make it convincing."
-        )
+        notes.append("Mostly general PM vocabulary: name who, what, where and how many to make it convincing.")
     if length < 1.0 and text.word_count >= MIN_WORDS:
         notes.append(f"{text.word_count} words: strong answers usually run 150 words or more.")
 
@@ -416,11 +421,10 @@ def _overall(text, compiled, cues, readings, question, follow_up=False) -> Grade
     if insufficient is None and relevance is not None and not relevance.on_question:
         notes.insert(0, _off_question_note(relevance))
         score = min(OFF_QUESTION_CAP, round(score * 0.2))
-        verdict = "off-question"
+        verdict: Verdict = "off-question"
         # However well built, an answer to another question shows nothing that was asked.
         cues = [
-            replace(cue, hit=False, tip=cue.tip or _tip(compiled, cue.id),
-                    probe=cue.probe or _probe(compiled, cue.id))
+            replace(cue, hit=False, tip=cue.tip or _tip(compiled, cue.id), probe=cue.probe or _probe(compiled, cue.id))
             for cue in cues
         ]
     elif insufficient:
@@ -429,8 +433,7 @@ def _overall(text, compiled, cues, readings, question, follow_up=False) -> Grade
         verdict = "insufficient"
         # Too short, unreadable or off the question: nothing in it can earn a cue.
         cues = [
-            replace(cue, hit=False, tip=cue.tip or _tip(compiled, cue.id),
-                    probe=cue.probe or _probe(compiled, cue.id))
+            replace(cue, hit=False, tip=cue.tip or _tip(compiled, cue.id), probe=cue.probe or _probe(compiled, cue.id))
             for cue in cues
         ]
     else:
@@ -459,9 +462,7 @@ def _off_question_note(relevance: Relevance) -> str:
             "and the story never comes to it."
         )
     missing = list(relevance.missing)
-    named = (
-        ", ".join(missing[:-1]) + f" or {missing[-1]}" if len(missing) > 1 else (missing[0] if missing else "")
-    )
+    named = ", ".join(missing[:-1]) + f" or {missing[-1]}" if len(missing) > 1 else (missing[0] if missing else "")
     about = f": it never mentions {named}" if named else ""
     return f"This answer doesn't address the question{about}. Answer the question that was asked."
 
@@ -489,10 +490,7 @@ def _insufficient_reason(text, compiled, cues, question, follow_up=False) -> str
     stops = sum(1 for t in words if t.is_stop)
     if stops / max(1, len(words)) < 0.25:
         checkable = [t.norm for t in words if len(t.norm) >= 3]
-        known = sum(
-            1 for w in checkable
-            if w in lexicon.STOPWORDS or w in compiled.vocabulary or is_english_word(w)
-        )
+        known = sum(1 for w in checkable if w in lexicon.STOPWORDS or w in compiled.vocabulary or is_english_word(w))
         if checkable and known / len(checkable) < 0.6:
             return "This does not read as an English answer."
     evidence = sum(c.strength for c in cues)

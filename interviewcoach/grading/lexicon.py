@@ -102,36 +102,69 @@ JARGON_WORDS = frozenset(
 """Buzzwords. A sentence made mostly of these claims a cue without showing it."""
 
 NEGATION_TRIGGERS = (
-    ("not",), ("no",), ("never",), ("without",), ("none",), ("nobody",), ("neither",),
-    ("nor",), ("nothing",), ("lack", "of"), ("lacked",), ("lacking",), ("failed", "to"),
-    ("fail", "to"), ("forgot", "to"), ("forgot",), ("forget", "to"), ("skipped",),
-    ("skip",), ("ignored",), ("ignore",), ("neglected",), ("instead", "of"), ("zero",),
-    ("rather", "than"), ("absence", "of"), ("refused", "to"), ("avoided",),
+    ("not",),
+    ("no",),
+    ("never",),
+    ("without",),
+    ("none",),
+    ("nobody",),
+    ("neither",),
+    ("nor",),
+    ("nothing",),
+    ("lack", "of"),
+    ("lacked",),
+    ("lacking",),
+    ("failed", "to"),
+    ("fail", "to"),
+    ("forgot", "to"),
+    ("forgot",),
+    ("forget", "to"),
+    ("skipped",),
+    ("skip",),
+    ("ignored",),
+    ("ignore",),
+    ("neglected",),
+    ("instead", "of"),
+    ("zero",),
+    ("rather", "than"),
+    ("absence", "of"),
+    ("refused", "to"),
+    ("avoided",),
 )
 """Words that cancel a cue phrase that follows them in the same clause (NegEx)."""
 
 POST_NEGATION_TRIGGERS = (
-    ("never",), ("not",), ("ignored",), ("skipped",), ("forgotten",), ("overlooked",),
-    ("neglected",), ("missing",),
+    ("never",),
+    ("not",),
+    ("ignored",),
+    ("skipped",),
+    ("forgotten",),
+    ("overlooked",),
+    ("neglected",),
+    ("missing",),
 )
 """Words that cancel a cue phrase just before them: "metrics were never defined"."""
 
 PSEUDO_NEGATIONS = (
-    ("not", "only"), ("not", "just"), ("not", "merely"), ("no", "doubt"),
-    ("without", "doubt"), ("no", "matter"), ("not", "least"), ("never", "mind"),
+    ("not", "only"),
+    ("not", "just"),
+    ("not", "merely"),
+    ("no", "doubt"),
+    ("without", "doubt"),
+    ("no", "matter"),
+    ("not", "least"),
+    ("never", "mind"),
     ("no", "longer", "just"),
 )
 """Look like negations but are not: "not only customers but partners"."""
 
 SCOPE_CLOSERS = frozenset(
-    "but however although though yet except whereas instead so because which then "
-    "while until after before".split()
+    "but however although though yet except whereas instead so because which then while until after before".split()
 )
 """A negation's scope ends at these words (and at punctuation between clauses)."""
 
 HEDGES = frozenset(
-    "could might maybe perhaps possibly potentially hopefully ideally suppose guess sort "
-    "sorta kinda probably".split()
+    "could might maybe perhaps possibly potentially hopefully ideally suppose guess sort sorta kinda probably".split()
 )
 """Soften a claim in any answer: "we could maybe add metrics"."""
 
@@ -168,32 +201,94 @@ NOT_PAST_TENSE_ED = frozenset(
 """Words ending in -ed that are not past-tense verbs."""
 
 AMERICAN_SPELLING = {
-    "colour": "color", "behaviour": "behavior", "behavioural": "behavioral",
-    "behaviours": "behaviors", "favour": "favor", "favourite": "favorite", "honour": "honor",
-    "labour": "labor", "neighbour": "neighbor", "neighbours": "neighbors",
-    "neighbourhood": "neighborhood", "neighbourhoods": "neighborhoods", "humour": "humor",
-    "rumour": "rumor", "flavour": "flavor", "endeavour": "endeavor", "harbour": "harbor",
-    "savour": "savor", "vigour": "vigor", "candour": "candor", "saviour": "savior",
-    "centre": "center", "centres": "centers", "metre": "meter", "metres": "meters",
-    "theatre": "theater", "fibre": "fiber", "catalogue": "catalog", "dialogue": "dialog",
-    "programme": "program", "programmes": "programs", "licence": "license",
-    "defence": "defense", "offence": "offense", "practise": "practice",
-    "practised": "practiced", "practising": "practicing", "enrol": "enroll",
-    "enrolment": "enrollment", "fulfil": "fulfill", "fulfilment": "fulfillment",
-    "judgement": "judgment", "cheque": "check", "grey": "gray", "learnt": "learned",
-    "spelt": "spelled", "whilst": "while", "amongst": "among", "travelled": "traveled",
-    "travelling": "traveling", "traveller": "traveler", "travellers": "travelers",
-    "cancelled": "canceled", "cancelling": "canceling", "modelling": "modeling",
-    "modelled": "modeled", "labelled": "labeled", "labelling": "labeling",
-    "levelled": "leveled", "fuelled": "fueled", "signalled": "signaled",
-    "counselling": "counseling", "channelled": "channeled", "funnelled": "funneled",
-    "tonne": "ton", "tyre": "tire", "kerb": "curb", "aluminium": "aluminum",
-    "analyse": "analyze", "analysed": "analyzed", "analyses": "analyzes",
-    "analysing": "analyzing", "paralyse": "paralyze", "catalyse": "catalyze",
-    "mum": "mom", "mums": "moms", "organisation": "organization",
-    "organisations": "organizations", "cosy": "cozy", "sceptical": "skeptical",
-    "ageing": "aging", "storey": "story", "jewellery": "jewelry", "pyjamas": "pajamas",
-    "plough": "plow", "draught": "draft", "manoeuvre": "maneuver", "oestrogen": "estrogen",
+    "colour": "color",
+    "behaviour": "behavior",
+    "behavioural": "behavioral",
+    "behaviours": "behaviors",
+    "favour": "favor",
+    "favourite": "favorite",
+    "honour": "honor",
+    "labour": "labor",
+    "neighbour": "neighbor",
+    "neighbours": "neighbors",
+    "neighbourhood": "neighborhood",
+    "neighbourhoods": "neighborhoods",
+    "humour": "humor",
+    "rumour": "rumor",
+    "flavour": "flavor",
+    "endeavour": "endeavor",
+    "harbour": "harbor",
+    "savour": "savor",
+    "vigour": "vigor",
+    "candour": "candor",
+    "saviour": "savior",
+    "centre": "center",
+    "centres": "centers",
+    "metre": "meter",
+    "metres": "meters",
+    "theatre": "theater",
+    "fibre": "fiber",
+    "catalogue": "catalog",
+    "dialogue": "dialog",
+    "programme": "program",
+    "programmes": "programs",
+    "licence": "license",
+    "defence": "defense",
+    "offence": "offense",
+    "practise": "practice",
+    "practised": "practiced",
+    "practising": "practicing",
+    "enrol": "enroll",
+    "enrolment": "enrollment",
+    "fulfil": "fulfill",
+    "fulfilment": "fulfillment",
+    "judgement": "judgment",
+    "cheque": "check",
+    "grey": "gray",
+    "learnt": "learned",
+    "spelt": "spelled",
+    "whilst": "while",
+    "amongst": "among",
+    "travelled": "traveled",
+    "travelling": "traveling",
+    "traveller": "traveler",
+    "travellers": "travelers",
+    "cancelled": "canceled",
+    "cancelling": "canceling",
+    "modelling": "modeling",
+    "modelled": "modeled",
+    "labelled": "labeled",
+    "labelling": "labeling",
+    "levelled": "leveled",
+    "fuelled": "fueled",
+    "signalled": "signaled",
+    "counselling": "counseling",
+    "channelled": "channeled",
+    "funnelled": "funneled",
+    "tonne": "ton",
+    "tyre": "tire",
+    "kerb": "curb",
+    "aluminium": "aluminum",
+    "analyse": "analyze",
+    "analysed": "analyzed",
+    "analyses": "analyzes",
+    "analysing": "analyzing",
+    "paralyse": "paralyze",
+    "catalyse": "catalyze",
+    "mum": "mom",
+    "mums": "moms",
+    "organisation": "organization",
+    "organisations": "organizations",
+    "cosy": "cozy",
+    "sceptical": "skeptical",
+    "ageing": "aging",
+    "storey": "story",
+    "jewellery": "jewelry",
+    "pyjamas": "pajamas",
+    "plough": "plow",
+    "draught": "draft",
+    "manoeuvre": "maneuver",
+    "oestrogen": "estrogen",
 }
 """British spellings the -ise rule does not cover; both sides are mapped before stemming."""
 
@@ -211,26 +306,50 @@ ISE_EXCEPTIONS = frozenset(
 """Words ending in -ise that are spelled so in American English too."""
 
 CONTRACTIONS = {
-    "n't": "not", "'re": "are", "'ve": "have", "'ll": "will", "'d": "would", "'m": "am",
+    "n't": "not",
+    "'re": "are",
+    "'ve": "have",
+    "'ll": "will",
+    "'d": "would",
+    "'m": "am",
 }
 """Contraction endings and the word each stands for; "'s" is left alone (is / has / possessive)."""
 
-IRREGULAR_NOT = {"won't": ("will", "not"), "can't": ("can", "not"), "shan't": ("shall", "not"),
-                 "ain't": ("am", "not"), "cannot": ("can", "not")}
+IRREGULAR_NOT = {
+    "won't": ("will", "not"),
+    "can't": ("can", "not"),
+    "shan't": ("shall", "not"),
+    "ain't": ("am", "not"),
+    "cannot": ("can", "not"),
+}
 
 STEM_OVERRIDES = {
     # Snowball merges these with unrelated words ("customer" -> "custom").
-    "customer": "customer", "customers": "customer", "experiment": "experiment",
-    "experiments": "experiment", "experimented": "experiment", "experimenting": "experiment",
-    "experimentation": "experiment", "conversion": "conversion", "conversions": "conversion",
-    "analysis": "analyz", "analyses": "analyz", "universe": "universe",
-    "university": "university", "universities": "university", "news": "news",
-    "general": "general", "generally": "general",
+    "customer": "customer",
+    "customers": "customer",
+    "experiment": "experiment",
+    "experiments": "experiment",
+    "experimented": "experiment",
+    "experimenting": "experiment",
+    "experimentation": "experiment",
+    "conversion": "conversion",
+    "conversions": "conversion",
+    "analysis": "analyz",
+    "analyses": "analyz",
+    "universe": "universe",
+    "university": "university",
+    "universities": "university",
+    "news": "news",
+    "general": "general",
+    "generally": "general",
     # "training" staff is a rollout step; "trains" carry commuters.
-    "training": "training", "trainings": "training",
+    "training": "training",
+    "trainings": "training",
     # Different parts of speech that share a stem: "hardly" is not "hard", "listeners"
     # are people, not listening; "marketing" is a team, not a market.
-    "hardly": "hardly", "listener": "listener", "listeners": "listener",
+    "hardly": "hardly",
+    "listener": "listener",
+    "listeners": "listener",
     "marketing": "marketing",
 }
 """Stems chosen by hand where Snowball would merge words that mean different things."""

@@ -11,12 +11,13 @@ from rapidfuzz.distance import OSA
 from interviewcoach.grading import lexicon
 from interviewcoach.grading.compile import EXCLUDED, CompiledRubric, Element, Pattern
 from interviewcoach.grading.dictionary import is_english_word
+from interviewcoach.grading.result import How
 from interviewcoach.grading.text import AnalysedText, Token
 
 MIN_TYPO_LENGTH = 5
 """Shorter words are never corrected: roi, kpi and nps are too close to other words."""
 
-HOW_RANK = {"exact": 0, "stem": 1, "fuzzy": 2, "typo": 3}
+HOW_RANK: dict[How, int] = {"exact": 0, "stem": 1, "fuzzy": 2, "typo": 3}
 
 
 @dataclass(slots=True)
@@ -24,7 +25,7 @@ class Match:
     pattern: Pattern
     first: int
     last: int
-    how: str
+    how: How
     negated: bool = False
     factor: float = 1.0
     """Below 1 when hedged ("could maybe") or hypothetical in a story ("I would")."""
@@ -50,8 +51,9 @@ def typo_corrections(text: AnalysedText, compiled: CompiledRubric) -> dict[int, 
             continue
         if word not in cache:
             cache[word] = _correct(word, vocabulary)
-        if cache[word] is not None:
-            corrections[index] = cache[word]
+        corrected = cache[word]
+        if corrected is not None:
+            corrections[index] = corrected
     return corrections
 
 
@@ -59,9 +61,7 @@ def _correct(word: str, vocabulary: frozenset[str]) -> str | None:
     from interviewcoach.grading.text import stem
 
     limit = 1 if len(word) <= 7 else 2
-    found = process.extractOne(
-        word, vocabulary, scorer=OSA.distance, processor=None, score_cutoff=limit
-    )
+    found = process.extractOne(word, vocabulary, scorer=OSA.distance, processor=None, score_cutoff=limit)
     if found is None:
         return None
     target = found[0]
@@ -72,7 +72,7 @@ def _correct(word: str, vocabulary: frozenset[str]) -> str | None:
     return stem(target)
 
 
-def _element_matches(element: Element, token: Token, corrected: str | None, sentence_first: bool) -> str | None:
+def _element_matches(element: Element, token: Token, corrected: str | None, sentence_first: bool) -> How | None:
     kind = element.kind
     if kind in ("word", "literal"):
         if element.exact:
@@ -89,8 +89,12 @@ def _element_matches(element: Element, token: Token, corrected: str | None, sent
     if kind == "plural":
         word = token.norm
         plural = (
-            word[-1] == "s" and len(word) > 3 and token.kind == "word" and word[-2] != "s"
-            and not token.is_stop and word not in lexicon.GENERIC_WORDS
+            word[-1] == "s"
+            and len(word) > 3
+            and token.kind == "word"
+            and word[-2] != "s"
+            and not token.is_stop
+            and word not in lexicon.GENERIC_WORDS
         )
         return "exact" if plural else None
     if kind == "year":
@@ -103,14 +107,19 @@ def _element_matches(element: Element, token: Token, corrected: str | None, sent
         return "exact" if token.norm in lexicon.PERSON_NOUNS else None
     if kind == "name":
         name = (
-            token.capitalised and not sentence_first and token.kind == "word"
-            and token.norm != "i" and not token.is_stop
+            token.capitalised
+            and not sentence_first
+            and token.kind == "word"
+            and token.norm != "i"
+            and not token.is_stop
         )
         return "exact" if name else None
     return "exact" if token.kind != "symbol" else None  # "any"
 
 
-_PLACEHOLDER_ELEMENTS = {kind: Element(kind) for kind in ("number", "year", "past", "name", "plural", "person", "customer", "any")}
+_PLACEHOLDER_ELEMENTS = {
+    kind: Element(kind) for kind in ("number", "year", "past", "name", "plural", "person", "customer", "any")
+}
 
 
 def is_past_tense(token: Token) -> bool:
@@ -122,8 +131,7 @@ def is_past_tense(token: Token) -> bool:
 
 
 _NOT_AN_ACT_BEFORE = frozenset(
-    "was were been be is are am have has had get got being very so really quite too highly "
-    "well fully always".split()
+    "was were been be is are am have has had get got being very so really quite too highly well fully always".split()
 )
 
 
@@ -203,7 +211,8 @@ def find_matches(text: AnalysedText, compiled: CompiledRubric) -> list[Match]:
         corrected = corrections.get(index)
         extra = starts.get(index)
         if corrected is not None or extra:
-            candidates = [*(candidates or ()), *by_first.get(corrected, ()), *(extra or ())]
+            typo_patterns = by_first.get(corrected, ()) if corrected is not None else ()
+            candidates = [*(candidates or ()), *typo_patterns, *(extra or ())]
         if not candidates:
             continue
         last = sentence_last[token.sentence]
@@ -215,7 +224,7 @@ def find_matches(text: AnalysedText, compiled: CompiledRubric) -> list[Match]:
     return matches
 
 
-_HOW_BY_RANK = {rank: name for name, rank in HOW_RANK.items()}
+_HOW_BY_RANK: dict[int, How] = {rank: name for name, rank in HOW_RANK.items()}
 _WORD_KINDS = frozenset({"word", "literal"})
 
 
@@ -324,12 +333,12 @@ def _chain_starts(text: AnalysedText) -> list[int]:
     starts = [0] * len(tokens)
     begin = 0
     for index, token in enumerate(tokens):
-        if index == 0 or token.sentence != tokens[index - 1].sentence:
-            begin = index
-        elif token.norm in lexicon.SCOPE_CLOSERS:
-            begin = index
-        elif token.norm in _SUBJECTS and (
-            token.clause != tokens[index - 1].clause or tokens[index - 1].norm in ("and", "or")
+        previous = tokens[index - 1] if index else None
+        if (
+            previous is None
+            or token.sentence != previous.sentence
+            or token.norm in lexicon.SCOPE_CLOSERS
+            or (token.norm in _SUBJECTS and (token.clause != previous.clause or previous.norm in ("and", "or")))
         ):
             begin = index
         starts[index] = begin

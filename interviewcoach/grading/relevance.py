@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Set
 from dataclasses import dataclass
 
 from interviewcoach.grading import lexicon
@@ -43,14 +44,9 @@ OFF_SHARE, FULL_SHARE = 0.09, 0.3
 below which an answer is off the question, and from which it is fully on it."""
 """The score factor of an answer just on the question (shared weight OFF_QUESTION_BELOW)."""
 
-_NOT_TOPIC_STEMS = frozenset(
-    stem(word) for word in lexicon.GENERIC_WORDS | lexicon.JARGON_WORDS | lexicon.NOT_A_TOPIC
-)
+_NOT_TOPIC_STEMS = frozenset(stem(word) for word in lexicon.GENERIC_WORDS | lexicon.JARGON_WORDS | lexicon.NOT_A_TOPIC)
 _METHOD_STEMS = frozenset(stem(word) for word in lexicon.PM_METHOD_WORDS)
-_THEME_STEMS = {
-    theme: frozenset(stem(word) for word in words.split())
-    for theme, words in lexicon.THEMES.items()
-}
+_THEME_STEMS = {theme: frozenset(stem(word) for word in words.split()) for theme, words in lexicon.THEMES.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,17 +91,16 @@ def _rarity(word: str) -> float:
     return max(0.2, min(1.0, (6.3 - math.log10(count + 1)) / 2.0))
 
 
-def compile_topic(prompt: str, context: list[str], tags: list[str], story: bool,
-                  rubric_stems: frozenset[str]) -> Topic:
+def compile_topic(prompt: str, context: list[str], tags: list[str], story: bool, rubric_stems: frozenset[str]) -> Topic:
     if story:
         themes = [tag for tag in tags if tag in _THEME_STEMS]
         if not themes:
             return Topic({}, None)
         # A story on the theme may use the question's own words instead of the theme's.
         asked = {
-            t.stem for t in analyse(prompt).tokens
-            if t.kind == "word" and not t.is_stop and len(t.norm) >= 4
-            and t.stem not in _NOT_TOPIC_STEMS
+            t.stem
+            for t in analyse(prompt).tokens
+            if t.kind == "word" and not t.is_stop and len(t.norm) >= 4 and t.stem not in _NOT_TOPIC_STEMS
         }
         return Topic({}, themes[0], frozenset().union(asked, *(_THEME_STEMS[t] for t in themes)))
     terms: dict[str, TopicTerm] = {}
@@ -113,7 +108,10 @@ def compile_topic(prompt: str, context: list[str], tags: list[str], story: bool,
     def add(text: str, base: float, in_prompt: bool) -> None:
         for token in analyse(text).tokens:
             if (
-                token.kind != "word" or token.is_stop or token.is_number or len(token.norm) < 3
+                token.kind != "word"
+                or token.is_stop
+                or token.is_number
+                or len(token.norm) < 3
                 or token.stem in _NOT_TOPIC_STEMS
                 or (not in_prompt and token.stem in _METHOD_STEMS)
             ):
@@ -129,19 +127,19 @@ def compile_topic(prompt: str, context: list[str], tags: list[str], story: bool,
     return Topic(terms, None)
 
 
-def judge_relevance(text: AnalysedText, topic: Topic, corrected: set[str] = frozenset()) -> Relevance:
+def judge_relevance(text: AnalysedText, topic: Topic, corrected: Set[str] = frozenset()) -> Relevance:
     """`corrected`: stems the answer's typos were corrected to ("custmers")."""
     stems = {t.stem for t in text.tokens if t.kind == "word"} | corrected
     if topic.theme is not None:
         on = not stems.isdisjoint(topic.theme_stems)
-        return Relevance(on, 1.0 if on else 0.0, 1.0 if on else 0.0,
-                         () if on else (topic.theme,), topic.theme)
+        return Relevance(on, 1.0 if on else 0.0, 1.0 if on else 0.0, () if on else (topic.theme,), topic.theme)
     if not topic.terms:
         return Relevance(True, 1.0, 0.0, ())
     shared = sum(term.weight for key, term in topic.terms.items() if key in stems)
     subject = _subject(text)
     missing = tuple(
-        term.word for key, term in sorted(topic.terms.items(), key=lambda item: -item[1].weight)
+        term.word
+        for key, term in sorted(topic.terms.items(), key=lambda item: -item[1].weight)
         if term.in_prompt and key not in stems
     )[:3]
     # A question that says little about its subject ("How would you choose a team's
@@ -153,7 +151,7 @@ def judge_relevance(text: AnalysedText, topic: Topic, corrected: set[str] = froz
         return Relevance(False, 0.0, round(shared, 2), missing)
     span = (min(shared, full_from) - off_below) / max(1e-9, full_from - off_below)
     factor = LEAST_ON_QUESTION + (1 - LEAST_ON_QUESTION) * span
-    elsewhere = ()
+    elsewhere: tuple[str, ...] = ()
     if total >= SUBJECT_MIN_TOPIC and subject and not any(key in topic.terms for key, _ in subject):
         # What the answer keeps coming back to is nowhere in the question: it shares
         # a few words with it in passing and is about something else.
@@ -168,8 +166,11 @@ def _subject(text: AnalysedText) -> list[tuple[str, str]]:
     words: dict[str, str] = {}
     for token in text.tokens:
         if (
-            token.kind == "word" and not token.is_stop and len(token.norm) >= 4
-            and token.stem not in _NOT_TOPIC_STEMS and token.stem not in _METHOD_STEMS
+            token.kind == "word"
+            and not token.is_stop
+            and len(token.norm) >= 4
+            and token.stem not in _NOT_TOPIC_STEMS
+            and token.stem not in _METHOD_STEMS
         ):
             counts[token.stem] += 1
             words.setdefault(token.stem, token.norm)

@@ -56,8 +56,13 @@ def american(word: str) -> str:
         return mapped
     if len(word) > 6 and word not in lexicon.ISE_EXCEPTIONS:
         for ending, replacement in (
-            ("isations", "izations"), ("isation", "ization"), ("ising", "izing"),
-            ("ised", "ized"), ("ises", "izes"), ("iser", "izer"), ("isers", "izers"),
+            ("isations", "izations"),
+            ("isation", "ization"),
+            ("ising", "izing"),
+            ("ised", "ized"),
+            ("ises", "izes"),
+            ("iser", "izer"),
+            ("isers", "izers"),
             ("ise", "ize"),
         ):
             if word.endswith(ending):
@@ -153,7 +158,7 @@ def analyse(text: str) -> AnalysedText:
     previous_end = 0
     sentence = clause = 0
     sentence_first_token = 0
-    sentence_start = None
+    sentence_start: int | None = None
     for found in _TOKEN.finditer(text):
         raw = found.group()
         start, end = found.span()
@@ -161,6 +166,7 @@ def analyse(text: str) -> AnalysedText:
         if tokens and gap != " ":
             ends, breaks = _gap_kind(gap)
             if ends and not (gap[0] == "." and tokens[-1].norm in _ABBREVIATIONS):
+                assert sentence_start is not None  # a token has been read since the last end
                 result.sentences.append(
                     Sentence(sentence, sentence_first_token, len(tokens) - 1, sentence_start, previous_end)
                 )
@@ -180,13 +186,9 @@ def analyse(text: str) -> AnalysedText:
         for norm, word_stem, is_stop, is_number in readings:
             if norm in lexicon.SCOPE_CLOSERS:
                 clause += 1
-            tokens.append(
-                Token(start, end, norm, word_stem, kind, capitalised, sentence, clause, is_stop, is_number)
-            )
-    if tokens:
-        result.sentences.append(
-            Sentence(sentence, sentence_first_token, len(tokens) - 1, sentence_start, previous_end)
-        )
+            tokens.append(Token(start, end, norm, word_stem, kind, capitalised, sentence, clause, is_stop, is_number))
+    if tokens and sentence_start is not None:
+        result.sentences.append(Sentence(sentence, sentence_first_token, len(tokens) - 1, sentence_start, previous_end))
     return result
 
 

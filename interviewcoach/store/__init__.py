@@ -28,10 +28,19 @@ if TYPE_CHECKING:
 _RECORDS = ("AttemptRecord", "DraftRecord", "ExportFile", "ProbeExchange", "SessionRecord")
 
 __all__ = [
-    "HistoryError", "HistoryReadFailed", "HistoryStore", "HistoryTooNew", "HistoryUnreadable", "HistoryWriteFailed",
+    "HistoryError",
+    "HistoryReadFailed",
+    "HistoryStore",
+    "HistoryTooNew",
+    "HistoryUnreadable",
+    "HistoryWriteFailed",
     "open_history",
     # Loaded on first use, by __getattr__ below.
-    "AttemptRecord", "DraftRecord", "ExportFile", "ProbeExchange", "SessionRecord",
+    "AttemptRecord",
+    "DraftRecord",
+    "ExportFile",
+    "ProbeExchange",
+    "SessionRecord",
 ]
 
 

@@ -76,9 +76,7 @@ def connect(path: Path | None = None) -> tuple[Path, sqlite3.Connection]:
         if not path.exists():
             raise write_failed(path, error) from None
     try:
-        connection = sqlite3.connect(
-            path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
-        )
+        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as error:
         raise unreadable(path, error) from None
     try:
@@ -166,8 +164,7 @@ def _backfill_cues(connection: sqlite3.Connection) -> None:
             hit = bool(overrides.get(cue["id"], cue["hit"]))
             (hits if hit else misses).append(cue["id"])
             connection.execute(
-                "INSERT INTO attempt_cues (attempt_id, rubric_id, cue_id, hit, strength) "
-                "VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO attempt_cues (attempt_id, rubric_id, cue_id, hit, strength) VALUES (?, ?, ?, ?, ?)",
                 (attempt_id, rubric_id, cue["id"], int(hit), float(cue["strength"])),
             )
         connection.execute(
@@ -203,8 +200,15 @@ def _backfill_final_grades(connection: sqlite3.Connection) -> None:
         connection.execute(
             "UPDATE attempts SET score = ?, verdict = ?, hits = ?, misses = ?, recovered = ?, "
             "final_score = ? WHERE id = ?",
-            (final.score, final.verdict, ",".join(final.hits), ",".join(final.misses),
-             ",".join(final.recovered), final.score, attempt_id),
+            (
+                final.score,
+                final.verdict,
+                ",".join(final.hits),
+                ",".join(final.misses),
+                ",".join(final.recovered),
+                final.score,
+                attempt_id,
+            ),
         )
         # Deleted and added again, so the triggers move the per-cue totals too.
         connection.execute("DELETE FROM attempt_cues WHERE attempt_id = ?", (attempt_id,))

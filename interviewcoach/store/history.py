@@ -122,9 +122,14 @@ class HistoryStore:
             "INSERT INTO sessions (uid, started_at, ended_at, mode, candidate, interviewer, setup, score) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uid) DO NOTHING",
             (
-                session.uid, utc_text(session.started_at),
-                utc_text(session.ended_at) if session.ended_at else None, session.mode,
-                session.candidate, session.interviewer, json.dumps(session.setup), session.score,
+                session.uid,
+                utc_text(session.started_at),
+                utc_text(session.ended_at) if session.ended_at else None,
+                session.mode,
+                session.candidate,
+                session.interviewer,
+                json.dumps(session.setup),
+                session.score,
             ),
         )
         if cursor.rowcount and cursor.lastrowid is not None:
@@ -137,8 +142,8 @@ class HistoryStore:
 
         def work(connection):
             (score,) = connection.execute(
-                "SELECT AVG(a.score) FROM attempts a JOIN sessions s ON a.session_id = s.id "
-                "WHERE s.uid = ?", (uid,),
+                "SELECT AVG(a.score) FROM attempts a JOIN sessions s ON a.session_id = s.id WHERE s.uid = ?",
+                (uid,),
             ).fetchone()
             connection.execute(
                 "UPDATE sessions SET ended_at = ?, score = ? WHERE uid = ?",
@@ -173,8 +178,12 @@ class HistoryStore:
         session_id = None
         if attempt.session_uid:
             row = connection.execute("SELECT id FROM sessions WHERE uid = ?", (attempt.session_uid,)).fetchone()
-            session_id = row[0] if row else self._insert_session(
-                connection, SessionRecord(uid=attempt.session_uid, started_at=attempt.created_at)
+            session_id = (
+                row[0]
+                if row
+                else self._insert_session(
+                    connection, SessionRecord(uid=attempt.session_uid, started_at=attempt.created_at)
+                )
             )
         final = attempt.final
         cursor = connection.execute(
@@ -184,14 +193,28 @@ class HistoryStore:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (uid) DO NOTHING",
             (
-                attempt.uid, session_id, utc_text(attempt.created_at), attempt.question_id,
-                attempt.question_text, attempt.category, attempt.level, attempt.rubric_id,
-                attempt.rubric_version, attempt.answer,
+                attempt.uid,
+                session_id,
+                utc_text(attempt.created_at),
+                attempt.question_id,
+                attempt.question_text,
+                attempt.category,
+                attempt.level,
+                attempt.rubric_id,
+                attempt.rubric_version,
+                attempt.answer,
                 json.dumps([p.model_dump(mode="json") for p in attempt.probes]),
-                attempt.result.to_json(), final.score, final.verdict,
-                attempt.time_taken_s, attempt.time_limit_s, attempt.notes,
-                json.dumps(attempt.overrides), json.dumps(attempt.ratings),
-                ",".join(final.hits), ",".join(final.misses), ",".join(final.recovered),
+                attempt.result.to_json(),
+                final.score,
+                final.verdict,
+                attempt.time_taken_s,
+                attempt.time_limit_s,
+                attempt.notes,
+                json.dumps(attempt.overrides),
+                json.dumps(attempt.ratings),
+                ",".join(final.hits),
+                ",".join(final.misses),
+                ",".join(final.recovered),
                 final.score,
             ),
         )
@@ -210,8 +233,7 @@ class HistoryStore:
                 "INSERT INTO drafts (key, question_id, text, context, updated_at) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET question_id = excluded.question_id, "
                 "text = excluded.text, context = excluded.context, updated_at = excluded.updated_at",
-                (draft.key, draft.question_id, draft.text, json.dumps(draft.context),
-                 utc_text(draft.updated_at)),
+                (draft.key, draft.question_id, draft.text, json.dumps(draft.context), utc_text(draft.updated_at)),
             ),
             unsaved=draft,
         )
@@ -220,12 +242,15 @@ class HistoryStore:
         """Drafts left behind (a killed terminal, a crash), newest first."""
         from interviewcoach.store.records import DraftRecord
 
-        rows = self._read(
-            "SELECT key, question_id, text, context, updated_at FROM drafts ORDER BY updated_at DESC"
-        )
+        rows = self._read("SELECT key, question_id, text, context, updated_at FROM drafts ORDER BY updated_at DESC")
         return [
-            DraftRecord(key=key, question_id=question_id, text=text, context=json.loads(context),
-                        updated_at=datetime.fromisoformat(updated_at))
+            DraftRecord(
+                key=key,
+                question_id=question_id,
+                text=text,
+                context=json.loads(context),
+                updated_at=datetime.fromisoformat(updated_at),
+            )
             for key, question_id, text, context, updated_at in rows
         ]
 
@@ -265,42 +290,42 @@ class HistoryStore:
         sql = (
             "SELECT id, created_at, question_id, question_text, rubric_id, score, verdict, hits, misses, "
             "recovered "
-            "FROM attempts"
-            + (f" WHERE {' AND '.join(where)}" if where else "")
-            + " ORDER BY created_at DESC, id DESC"
+            "FROM attempts" + (f" WHERE {' AND '.join(where)}" if where else "") + " ORDER BY created_at DESC, id DESC"
         )
         if limit is not None:
             sql += " LIMIT ?"
             parameters.append(limit)
         return [
             AttemptSummary(
-                id=row[0], created_at=datetime.fromisoformat(row[1]), question_id=row[2],
-                question_text=row[3], rubric_id=row[4], score=row[5], verdict=row[6],
-                hits=_ids(row[7]), misses=_ids(row[8]), recovered=_ids(row[9]),
+                id=row[0],
+                created_at=datetime.fromisoformat(row[1]),
+                question_id=row[2],
+                question_text=row[3],
+                rubric_id=row[4],
+                score=row[5],
+                verdict=row[6],
+                hits=_ids(row[7]),
+                misses=_ids(row[8]),
+                recovered=_ids(row[9]),
             )
             for row in self._read(sql, tuple(parameters))
         ]
 
     def practised_question_ids(self) -> set[str]:
         """Every question answered at least once (read from an index, not the attempts)."""
-        return {row[0] for row in self._read(
-            "SELECT DISTINCT question_id FROM attempts WHERE question_id IS NOT NULL"
-        )}
+        return {row[0] for row in self._read("SELECT DISTINCT question_id FROM attempts WHERE question_id IS NOT NULL")}
 
     def get_attempt(self, attempt_id: int) -> AttemptRecord | None:
         rows = self._read(f"{_ATTEMPT_SELECT} WHERE a.id = ?", (attempt_id,))
         return _attempt_from_row(rows[0]) if rows else None
 
     def stats(self) -> HistoryStats:
-        (count, average), = self._read("SELECT COUNT(*), AVG(score) FROM attempts")
-        recent = [row[0] for row in self._read(
-            "SELECT score FROM attempts ORDER BY created_at DESC, id DESC LIMIT 20"
-        )]
+        ((count, average),) = self._read("SELECT COUNT(*), AVG(score) FROM attempts")
+        recent = [row[0] for row in self._read("SELECT score FROM attempts ORDER BY created_at DESC, id DESC LIMIT 20")]
         cues = [
             CueRate(rubric_id, cue_id, attempts, hits)
             for rubric_id, cue_id, attempts, hits in self._read(
-                "SELECT rubric_id, cue_id, attempts, hits FROM cue_totals WHERE attempts > 0 "
-                "ORDER BY rubric_id, cue_id"
+                "SELECT rubric_id, cue_id, attempts, hits FROM cue_totals WHERE attempts > 0 ORDER BY rubric_id, cue_id"
             )
         ]
         weakest = sorted(
@@ -323,9 +348,14 @@ class HistoryStore:
 
         sessions = [
             SessionRecord(
-                uid=uid, started_at=datetime.fromisoformat(started),
-                ended_at=datetime.fromisoformat(ended) if ended else None, mode=mode,
-                candidate=candidate, interviewer=interviewer, setup=json.loads(setup), score=score,
+                uid=uid,
+                started_at=datetime.fromisoformat(started),
+                ended_at=datetime.fromisoformat(ended) if ended else None,
+                mode=mode,
+                candidate=candidate,
+                interviewer=interviewer,
+                setup=json.loads(setup),
+                score=score,
             )
             for uid, started, ended, mode, candidate, interviewer, setup, score in self._read(
                 "SELECT uid, started_at, ended_at, mode, candidate, interviewer, setup, score "
@@ -359,18 +389,48 @@ _ATTEMPT_SELECT = (
 def _attempt_from_row(row: tuple) -> AttemptRecord:
     from interviewcoach.store.records import AttemptRecord
 
-    (uid, session_uid, created_at, question_id, question_text, category, level, rubric_id,
-     rubric_version, answer, probes, result, time_taken_s, time_limit_s, notes, overrides,
-     ratings, recovered, final_score) = row
+    (
+        uid,
+        session_uid,
+        created_at,
+        question_id,
+        question_text,
+        category,
+        level,
+        rubric_id,
+        rubric_version,
+        answer,
+        probes,
+        result,
+        time_taken_s,
+        time_limit_s,
+        notes,
+        overrides,
+        ratings,
+        recovered,
+        final_score,
+    ) = row
     return AttemptRecord.model_validate(
         {
-            "uid": uid, "session_uid": session_uid, "created_at": created_at,
-            "question_id": question_id, "question_text": question_text, "category": category,
-            "level": level, "rubric_id": rubric_id, "rubric_version": rubric_version,
-            "answer": answer, "probes": json.loads(probes), "result": json.loads(result),
-            "time_taken_s": time_taken_s, "time_limit_s": time_limit_s, "notes": notes,
-            "overrides": json.loads(overrides), "ratings": json.loads(ratings),
-            "recovered": _ids(recovered), "final_score": final_score,
+            "uid": uid,
+            "session_uid": session_uid,
+            "created_at": created_at,
+            "question_id": question_id,
+            "question_text": question_text,
+            "category": category,
+            "level": level,
+            "rubric_id": rubric_id,
+            "rubric_version": rubric_version,
+            "answer": answer,
+            "probes": json.loads(probes),
+            "result": json.loads(result),
+            "time_taken_s": time_taken_s,
+            "time_limit_s": time_limit_s,
+            "notes": notes,
+            "overrides": json.loads(overrides),
+            "ratings": json.loads(ratings),
+            "recovered": _ids(recovered),
+            "final_score": final_score,
         }
     )
 

@@ -81,8 +81,7 @@ class InterviewCoachApp(App[None]):
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         else:
-            self.notify(f"Unknown theme '{self.settings.theme}' in settings; using the default.",
-                        severity="warning")
+            self.notify(f"Unknown theme '{self.settings.theme}' in settings; using the default.", severity="warning")
         try:
             self.store = open_history(self.history_path)
         except HistoryError as error:
@@ -140,7 +139,8 @@ class InterviewCoachApp(App[None]):
         path = user_bank_path().resolve()
         return {
             index_question.id
-            for file in self.library.files if file.path.resolve() == path
+            for file in self.library.files
+            if file.path.resolve() == path
             for _, index_question in file.questions
         }
 
@@ -234,25 +234,37 @@ class InterviewCoachApp(App[None]):
             return
         draft = drafts[0]
         question = self.library.questions[draft.question_id or ""]
-        self.practise(make_plan(self.settings, [question], self.new_seed(),
-                                session_uid=draft.context.get("session"), first_answer=draft.text,
-                                draft_key=draft.key))
+        self.practise(
+            make_plan(
+                self.settings,
+                [question],
+                self.new_seed(),
+                session_uid=draft.context.get("session"),
+                first_answer=draft.text,
+                draft_key=draft.key,
+            )
+        )
 
     def practise(self, plan: PracticePlan) -> None:
         from interviewcoach.store.records import SessionRecord
 
-        record = SessionRecord(uid=plan.session_uid, candidate=self.settings.name or None,
-                               setup={**plan.setup.model_dump(mode="json"), "timer": plan.timer})
+        record = SessionRecord(
+            uid=plan.session_uid,
+            candidate=self.settings.name or None,
+            setup={**plan.setup.model_dump(mode="json"), "timer": plan.timer},
+        )
         self._from_history(lambda store: store.start_session(record), None, "start a session in your history")
-        session = PracticeSession(plan, self.library.rubrics, clock=self.clock, grader=self.grader,
-                                  save=self.save_attempt)
+        session = PracticeSession(
+            plan, self.library.rubrics, clock=self.clock, grader=self.grader, save=self.save_attempt
+        )
         self.show(PracticeScreen(session))
 
     # --- the end of a session ------------------------------------------------------------------
 
     def show_summary(self, session: PracticeSession) -> None:
-        self._from_history(lambda store: store.finish_session(session.plan.session_uid), None,
-                           "close the session in your history")
+        self._from_history(
+            lambda store: store.finish_session(session.plan.session_uid), None, "close the session in your history"
+        )
         self.show(SummaryScreen(session.summary()))
 
     async def action_quit(self) -> None:
@@ -265,9 +277,14 @@ class InterviewCoachApp(App[None]):
                     screen.save_draft()
                     self.exit()
 
-            self.push_screen(ConfirmScreen("Quit interviewcoach? Your answer so far is kept as a "
-                                           "draft and offered back next time.", yes="Quit", no="Stay"),
-                             answered)
+            self.push_screen(
+                ConfirmScreen(
+                    "Quit interviewcoach? Your answer so far is kept as a draft and offered back next time.",
+                    yes="Quit",
+                    no="Stay",
+                ),
+                answered,
+            )
             return
         self.exit()
 
@@ -283,5 +300,6 @@ def make_app(
     grader: Grader = real_grader,
 ) -> InterviewCoachApp:
     """The app, for the CLI and the tests alike; tests pass a fixed clock, seed and grader."""
-    return InterviewCoachApp(settings, library, history_path=history_path, clock=clock, seed=seed,
-                             bank_dirs=bank_dirs, grader=grader)
+    return InterviewCoachApp(
+        settings, library, history_path=history_path, clock=clock, seed=seed, bank_dirs=bank_dirs, grader=grader
+    )

@@ -19,8 +19,10 @@ class PracticeCommands(Provider):
         screen = self.app.screen
         if not isinstance(screen, HomeScreen):
             return []
-        commands = [("Start practice", "Choose questions and start", app.start_practice),
-                    ("Question bank", "Browse, search and write questions", app.open_bank)]
+        commands = [
+            ("Start practice", "Choose questions and start", app.start_practice),
+            ("Question bank", "Browse, search and write questions", app.open_bank),
+        ]
         if screen.data.weakest is not None:
             commands.append((f"Drill {screen.data.weakest_label}", "Practise your weakest cue", app.drill))
         if screen.data.draft_question is not None:

@@ -72,8 +72,12 @@ class BankScreen(CoachScreen[None]):
             selected = self.query_one(f"#{widget_id}", Select).value
             return None if selected is Select.NULL else selected
 
-        return {"category": value("bank-category"), "level": value("bank-level"),
-                "stage": value("bank-stage"), "tag": value("bank-tag")}
+        return {
+            "category": value("bank-category"),
+            "level": value("bank-level"),
+            "stage": value("bank-stage"),
+            "tag": value("bank-tag"),
+        }
 
     def matching(self) -> list[Question]:
         query = self.query_one("#bank-search", Input).value.strip()
@@ -81,7 +85,8 @@ class BankScreen(CoachScreen[None]):
         found = self.coach_app.library.find_questions(
             category=Category(chosen["category"]) if chosen["category"] else None,
             level=Level(chosen["level"]) if chosen["level"] else None,
-            stage=chosen["stage"], tag=chosen["tag"],
+            stage=chosen["stage"],
+            tag=chosen["tag"],
         )
         if not query:
             return found
@@ -126,10 +131,14 @@ class BankScreen(CoachScreen[None]):
             return
         rubric = self.coach_app.library.rubrics[question.rubric]
         levels = ", ".join(level.label for level in question.levels)
-        lines = [question.prompt, "",
-                 f"{question.category} · {levels} · {question.stage} · {short_text(question.time_limit_s)}"
-                 + (f" · tags: {', '.join(question.tags)}" if question.tags else ""), "",
-                 f"Graded with the {rubric.title} rubric:"]
+        lines = [
+            question.prompt,
+            "",
+            f"{question.category} · {levels} · {question.stage} · {short_text(question.time_limit_s)}"
+            + (f" · tags: {', '.join(question.tags)}" if question.tags else ""),
+            "",
+            f"Graded with the {rubric.title} rubric:",
+        ]
         for cue in rubric.cues:
             if question.focus_cues and cue.id not in question.focus_cues:
                 continue

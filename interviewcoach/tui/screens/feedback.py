@@ -40,8 +40,10 @@ class FeedbackScreen(Screen[str]):
             if outcome.retry_of is not None:
                 yield Static(self.comparison(), id="comparison")
             if not outcome.saved:
-                yield Static("Not saved to your history; it is kept until you leave, and the "
-                             "summary offers to export it.", id="not-saved")
+                yield Static(
+                    "Not saved to your history; it is kept until you leave, and the summary offers to export it.",
+                    id="not-saved",
+                )
             with Horizontal(id="feedback-body"):
                 cues = CueList(id="cues")
                 cues.show(final)
@@ -49,8 +51,11 @@ class FeedbackScreen(Screen[str]):
                 yield Static(self.highlighted(None), id="answer-view")
             yield Static(self.coaching(), id="tips", markup=False)
             if outcome.question.outline:
-                yield Static("A strong answer covers:\n" + "\n".join(f"• {line}" for line in outcome.question.outline),
-                             id="outline", markup=False)
+                yield Static(
+                    "A strong answer covers:\n" + "\n".join(f"• {line}" for line in outcome.question.outline),
+                    id="outline",
+                    markup=False,
+                )
             yield Static(self.answer_stats(), id="answer-stats", classes="muted")
         yield Footer()
 
@@ -81,8 +86,9 @@ class FeedbackScreen(Screen[str]):
 
     def colours(self) -> dict[str, str]:
         variables = self.app.theme_variables
-        return {cue.id: variables.get(PALETTE[i % len(PALETTE)], "yellow")
-                for i, cue in enumerate(self.outcome.final.cues)}
+        return {
+            cue.id: variables.get(PALETTE[i % len(PALETTE)], "yellow") for i, cue in enumerate(self.outcome.final.cues)
+        }
 
     def highlighted(self, selected: str | None) -> Text:
         """The answer with each cue's evidence in the cue's colour; the selected cue's words

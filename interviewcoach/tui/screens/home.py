@@ -55,14 +55,17 @@ class HomeScreen(CoachScreen[None]):
                     rate = self.data.weakest
                     yield Button(f"Drill {self.data.weakest_label}  (d)", id="drill")
                     yield Static(
-                        f"Your weakest cue: {self.data.weakest_label}, hit in {rate.hits} of "
-                        f"{rate.attempts} attempts.", id="weakest", classes="muted",
+                        f"Your weakest cue: {self.data.weakest_label}, hit in {rate.hits} of {rate.attempts} attempts.",
+                        id="weakest",
+                        classes="muted",
                     )
                 if self.data.draft_question is not None:
                     yield Button("Resume your unfinished answer  (r)", id="resume", variant="warning")
                     yield Static(
                         f"Left unfinished {self.data.draft_saved}: {self.data.draft_question}",
-                        id="draft", classes="muted", markup=False,
+                        id="draft",
+                        classes="muted",
+                        markup=False,
                     )
                 if self.data.history_problem:
                     yield Static(self.data.history_problem, id="history-problem", markup=False)
@@ -71,8 +74,12 @@ class HomeScreen(CoachScreen[None]):
                 table: DataTable[str] = DataTable(id="recent", cursor_type="none", zebra_stripes=True)
                 table.add_columns("When", "Question", "Score", "Verdict")
                 for row in self.data.recent:
-                    table.add_row(row.created_at.astimezone().strftime("%d %b %H:%M"),
-                                  row.question_id or f"{row.rubric_id} rubric", str(row.score), row.verdict)
+                    table.add_row(
+                        row.created_at.astimezone().strftime("%d %b %H:%M"),
+                        row.question_id or f"{row.rubric_id} rubric",
+                        str(row.score),
+                        row.verdict,
+                    )
                 yield table
         yield Footer()
 

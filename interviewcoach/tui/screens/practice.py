@@ -35,8 +35,14 @@ LOW_TIME_S = 60
 class PracticeScreen(CoachScreen[None]):
     BINDINGS = [
         Binding("escape", "leave", "Leave", tooltip="End practice (your answer is kept)", id="leave-practice"),
-        Binding("ctrl+n", "skip_probe", "Skip probe", key_display="^n",
-                tooltip="Leave this probe unanswered and see the feedback", id="skip-probe"),
+        Binding(
+            "ctrl+n",
+            "skip_probe",
+            "Skip probe",
+            key_display="^n",
+            tooltip="Leave this probe unanswered and see the feedback",
+            id="skip-probe",
+        ),
     ]
 
     @dataclass
@@ -226,8 +232,11 @@ class PracticeScreen(CoachScreen[None]):
         from interviewcoach.tui.screens.confirm import ConfirmScreen
 
         self.app.push_screen(
-            ConfirmScreen("Leave this question? What you have typed is kept as a draft; "
-                          "resume it from the home screen.", yes="Leave", no="Stay"),
+            ConfirmScreen(
+                "Leave this question? What you have typed is kept as a draft; resume it from the home screen.",
+                yes="Leave",
+                no="Stay",
+            ),
             lambda leave: self.leave() if leave else None,
         )
 

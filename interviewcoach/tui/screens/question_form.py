@@ -44,17 +44,25 @@ class QuestionForm(CoachScreen[str | None]):
                 yield Label("Question")
                 yield TextArea(q.prompt if q else "", id="f-prompt", soft_wrap=True)
                 yield Label("Category")
-                yield Select(options(Category), value=str(q.category) if q else "product-design",
-                             allow_blank=False, id="f-category")
+                yield Select(
+                    options(Category),
+                    value=str(q.category) if q else "product-design",
+                    allow_blank=False,
+                    id="f-category",
+                )
                 yield Label("Rubric")
-                yield Select([(r, r) for r in rubrics], value=q.rubric if q else "product-design",
-                             allow_blank=False, id="f-rubric")
+                yield Select(
+                    [(r, r) for r in rubrics],
+                    value=q.rubric if q else "product-design",
+                    allow_blank=False,
+                    id="f-rubric",
+                )
                 yield Label("Levels")
-                yield SelectionList[str](*[(level.label, str(level), bool(q and level in q.levels))
-                                           for level in Level], id="f-levels")
+                yield SelectionList[str](
+                    *[(level.label, str(level), bool(q and level in q.levels)) for level in Level], id="f-levels"
+                )
                 yield Label("Company")
-                yield Select(options(Stage),
-                             value=str(q.stage) if q else "any", allow_blank=False, id="f-stage")
+                yield Select(options(Stage), value=str(q.stage) if q else "any", allow_blank=False, id="f-stage")
                 yield Label("Minutes")
                 yield Input(str((q.time_limit_s if q else 300) // 60), id="f-minutes", type="integer")
                 yield Label("Follow-ups")

@@ -37,26 +37,37 @@ class SetupScreen(Screen[SetupChoice | None]):
             yield Static("Practice setup", classes="section-title")
             with Grid(id="setup-grid"):
                 yield Label("Category")
-                yield Select([("Any", "any"), *options(Category)],
-                             value=self.setup.category, allow_blank=False, id="category")
+                yield Select(
+                    [("Any", "any"), *options(Category)], value=self.setup.category, allow_blank=False, id="category"
+                )
                 yield Label("Level")
-                yield Select(options(Level),
-                             value=str(self.setup.level), allow_blank=False, id="level")
+                yield Select(options(Level), value=str(self.setup.level), allow_blank=False, id="level")
                 yield Label("Company")
-                yield Select(options(Stage),
-                             value=str(self.setup.stage), allow_blank=False, id="stage")
+                yield Select(options(Stage), value=str(self.setup.stage), allow_blank=False, id="stage")
                 yield Label("Questions")
-                yield Select([(str(n), n) for n in (1, 2, 3, 4, 5, 8, 10)],
-                             value=self.setup.questions if self.setup.questions in (1, 2, 3, 4, 5, 8, 10) else 3,
-                             allow_blank=False, id="questions")
+                yield Select(
+                    [(str(n), n) for n in (1, 2, 3, 4, 5, 8, 10)],
+                    value=self.setup.questions if self.setup.questions in (1, 2, 3, 4, 5, 8, 10) else 3,
+                    allow_blank=False,
+                    id="questions",
+                )
                 yield Label("Order")
-                yield Select([("Random", "random"), ("Not yet practised first", "new"),
-                              ("Weakest cue first", "weakest")],
-                             value=self.setup.order, allow_blank=False, id="order")
+                yield Select(
+                    [("Random", "random"), ("Not yet practised first", "new"), ("Weakest cue first", "weakest")],
+                    value=self.setup.order,
+                    allow_blank=False,
+                    id="order",
+                )
                 yield Label("Mode")
-                yield Select([("Interview: cues hidden until you submit", "interview"),
-                              ("Coach: cues light up as you type", "coach")],
-                             value=self.setup.mode, allow_blank=False, id="mode")
+                yield Select(
+                    [
+                        ("Interview: cues hidden until you submit", "interview"),
+                        ("Coach: cues light up as you type", "coach"),
+                    ],
+                    value=self.setup.mode,
+                    allow_blank=False,
+                    id="mode",
+                )
                 yield Label("Timer")
                 yield Switch(value=self.timer, id="timer")
             with Horizontal(id="setup-buttons"):

@@ -15,7 +15,9 @@ from interviewcoach.tui.base import CoachScreen
 class SummaryScreen(CoachScreen[None]):
     BINDINGS = [
         Binding("h,escape", "home", "Home", tooltip="Back to the home screen", id="home"),
-        Binding("x", "export_unsaved", "Export unsaved", tooltip="Write unsaved answers to a file", id="export-unsaved"),
+        Binding(
+            "x", "export_unsaved", "Export unsaved", tooltip="Write unsaved answers to a file", id="export-unsaved"
+        ),
     ]
 
     def __init__(self, summary: SessionSummary) -> None:
@@ -32,14 +34,20 @@ class SummaryScreen(CoachScreen[None]):
                 table.add_row(str(row.number), row.question_id, str(row.score), row.verdict, f"{row.hits}/{row.cues}")
             yield table
             count = len(summary.rows)
-            yield Static(f"{count} answer{'s' if count != 1 else ''}, average score {summary.average:.0f}.",
-                         id="summary-average")
+            yield Static(
+                f"{count} answer{'s' if count != 1 else ''}, average score {summary.average:.0f}.", id="summary-average"
+            )
             if summary.most_missed:
-                yield Static("Most missed: " + ", ".join(f"{label} ({n})" for label, n in summary.most_missed) + ".",
-                             id="summary-missed")
+                yield Static(
+                    "Most missed: " + ", ".join(f"{label} ({n})" for label, n in summary.most_missed) + ".",
+                    id="summary-missed",
+                )
             if summary.unsaved:
-                yield Static(f"{len(summary.unsaved)} answer(s) could not be saved to your history. "
-                             "Press x to write them to a file you can import later.", id="not-saved")
+                yield Static(
+                    f"{len(summary.unsaved)} answer(s) could not be saved to your history. "
+                    "Press x to write them to a file you can import later.",
+                    id="not-saved",
+                )
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -22,8 +22,14 @@ class AnswerBox(TextArea):
     """
     # Terminals cannot tell ctrl+enter from enter; ctrl+j and alt+enter arrive distinctly.
     BINDINGS = [
-        Binding("ctrl+j,alt+enter", "submit", "Submit", key_display="^j",
-                tooltip="Send your answer to the interviewer", id="submit-answer"),
+        Binding(
+            "ctrl+j,alt+enter",
+            "submit",
+            "Submit",
+            key_display="^j",
+            tooltip="Send your answer to the interviewer",
+            id="submit-answer",
+        ),
     ]
 
     @dataclass
