@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 from interviewcoach.enums import Category, Level, Stage
 
-__all__ = ["Category", "Level", "Stage", "Cue", "Rubric", "Question", "QuestionBank"]
+__all__ = ["Category", "Level", "Stage", "Cue", "Rubric", "Question", "QuestionBank", "question_for_prompt"]
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -119,6 +119,22 @@ class Question(_Model):
     ("how would you keep your best PMs?") is scored on those cues only."""
 
     _unique_levels = field_validator("levels", "tags", "focus_cues")(_no_repeats)
+
+
+PROMPT_QUESTION_ID = "prompt"
+"""The id of a question made from a prompt alone (grade --prompt)."""
+
+
+def question_for_prompt(prompt: str, rubric: Rubric) -> Question:
+    """A question that is only its prompt, graded with `rubric`: for grading an answer to
+    a question that is in no bank (`grade --prompt`). Relevance is judged from the prompt
+    alone, and a behavioural prompt's theme from its own words."""
+    known = {category.value for category in Category}
+    if rubric.id in known:
+        category = Category(rubric.id)
+    else:
+        category = Category.BEHAVIOURAL if rubric.answer_kind == "story" else Category.PRODUCT_DESIGN
+    return Question(id=PROMPT_QUESTION_ID, prompt=prompt, category=category, rubric=rubric.id, levels=list(Level))
 
 
 class QuestionBank(_Model):

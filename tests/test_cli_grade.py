@@ -107,7 +107,8 @@ def test_batch_writes_the_documented_contract_in_order(capsys, tmp_path):
     assert code == 0
     first, second = [json.loads(line) for line in out.splitlines()]
     assert first["id"] == "a" and second["id"] == 2
-    assert set(first) == {"id", "rubric", "score", "verdict", "cues"}
+    assert set(first) == {"id", "rubric", "score", "verdict", "cues", "relevance"}
+    assert first["relevance"] is None  # graded with a rubric alone: relevance not judged
     assert second["rubric"] == "behavioural" and second["verdict"] == "insufficient"
     assert 0 <= first["score"] <= 100
     for cue in first["cues"].values():
@@ -153,6 +154,56 @@ def test_a_long_batch_is_graded_in_parallel_in_order(capsys, tmp_path, monkeypat
     rows = [json.loads(line) for line in out.splitlines()]
     assert [row["id"] for row in rows] == list(range(75))
     assert len({row["score"] for row in rows}) == 1
+
+
+HOSPITAL = "Patients often misunderstand their instructions when they leave hospital. Design a product to fix that."
+GROCERY = "Design a grocery-shopping app for people who are blind or have low vision."
+
+
+def test_a_prompt_judges_relevance_and_says_first_what_never_came_up(capsys, answer_file):
+    code, out, _ = run(capsys, "grade", str(answer_file), "--rubric", "product-design", "--prompt", HOSPITAL)
+    assert code == 0
+    lines = out.splitlines()
+    assert "(off-question)" in lines[0] and 'the prompt "Patients often' in lines[0]
+    assert lines[2].startswith("This answer doesn't address the question")
+    assert "patients" in lines[2] or "patients" in lines[3]
+    code, out, _ = run(capsys, "grade", str(answer_file), "--rubric", "product-design", "--prompt", GROCERY)
+    assert code == 0 and "(off-question)" not in out.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        (["--question", "pd-hospital-discharge", "--prompt", "x"], "a question brings its own prompt"),
+        (["--rubric", "product-design", "--prompt", "   "], "the prompt is empty"),
+    ],
+)
+def test_a_prompt_needs_a_rubric_and_words(capsys, answer_file, extra, message):
+    code, _, err = run(capsys, "grade", str(answer_file), *extra)
+    assert code == 2 and message in err
+
+
+def test_batch_lines_take_a_prompt_and_report_relevance(capsys, tmp_path):
+    path = write_batch(
+        tmp_path,
+        [
+            json.dumps({"id": 1, "rubric": "product-design", "prompt": HOSPITAL, "answer": ANSWER}),
+            json.dumps({"id": 2, "rubric": "product-design", "prompt": GROCERY, "answer": ANSWER}),
+            json.dumps({"id": 3, "question": "pd-hospital-discharge", "answer": ANSWER}),
+            json.dumps({"id": 4, "question": "pd-hospital-discharge", "prompt": GROCERY, "answer": ANSWER}),
+            json.dumps({"id": 5, "rubric": "product-design", "prompt": 7, "answer": ANSWER}),
+        ],
+    )
+    code, out, _ = run(capsys, "grade", "--batch", str(path))
+    assert code == 1
+    rows = {row["id"]: row for row in map(json.loads, out.splitlines())}
+    assert rows[1]["verdict"] == "off-question" and rows[1]["score"] <= 20
+    assert rows[1]["relevance"]["on_question"] is False and rows[1]["relevance"]["missing"]
+    assert not any(cue["hit"] for cue in rows[1]["cues"].values())
+    assert rows[2]["verdict"] != "off-question" and rows[2]["relevance"]["on_question"] is True
+    assert rows[3]["verdict"] == "off-question"
+    assert "a question brings its own prompt" in rows[4]["error"]
+    assert '"prompt" must be a string' in rows[5]["error"]
 
 
 def test_batch_and_options_do_not_mix(capsys, tmp_path):

@@ -342,12 +342,16 @@ def test_results_round_trip_through_json(design):
     import json
 
     from interviewcoach.grading import GradeResult
+    from interviewcoach.models import question_for_prompt
 
     again = GradeResult.from_dict(json.loads(result.to_json()))
     assert again == result
     contract = result.contract()
-    assert set(contract) == {"rubric", "score", "verdict", "cues"}
+    assert set(contract) == {"rubric", "score", "verdict", "cues", "relevance"}
     assert set(contract["cues"]["metrics"]) == {"hit", "strength", "negated", "evidence"}
+    judged = grade_answer(STRONG_DESIGN, design, question_for_prompt("Design a grocery app for blind shoppers.", design))
+    assert GradeResult.from_dict(json.loads(judged.to_json())) == judged
+    assert judged.contract()["relevance"] == {"on_question": True, "missing": list(judged.relevance.missing)}
 
 
 def test_a_short_reply_to_a_probe_is_graded_not_dismissed(design):

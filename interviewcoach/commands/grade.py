@@ -23,8 +23,10 @@ def register(commands: SubParsers) -> None:
         "phrases), or many with --batch. Prints the score, each cue with the words that "
         "earned it, and tips for what was missed.",
         epilog='--batch reads JSON lines {"id": ..., "rubric": ID or "question": QID, '
-        '"answer": "..."} and writes one JSON line per input, in order; a bad line '
-        'gets {"id": ..., "error": "..."} and exit code 1.',
+        '"answer": "..."} (with "rubric", optionally "prompt": "the question asked") and '
+        'writes one JSON line per input, in order; a bad line gets {"id": ..., "error": '
+        '"..."} and exit code 1. With a question or a prompt, an answer to another question '
+        'is graded "off-question".',
     )
     parser.add_argument(
         "file",
@@ -36,6 +38,12 @@ def register(commands: SubParsers) -> None:
     target = parser.add_mutually_exclusive_group()
     target.add_argument("--rubric", metavar="ID", help="grade with this rubric")
     target.add_argument("--question", metavar="QID", help="grade as an answer to this question (uses its rubric)")
+    parser.add_argument(
+        "--prompt",
+        metavar="TEXT",
+        help="the question the answer was given to, when it is in no bank (with --rubric): "
+        "an answer to another question is graded off-question",
+    )
     parser.add_argument("--level", choices=choices(Level), help="weigh cues for this level")
     parser.add_argument("--json", action="store_true", help="print the full result as JSON")
     parser.add_argument("--save", action="store_true", help="also keep the graded answer in your history")
@@ -61,13 +69,13 @@ def grade(args: argparse.Namespace) -> int:
 
     library = load_library(args.bank_dirs)
     if args.batch:
-        if args.rubric or args.question:
-            return _usage("--batch takes the rubric or question from each line, not from options")
+        if args.rubric or args.question or args.prompt is not None:
+            return _usage("--batch takes the rubric, question or prompt from each line, not from options")
         return _grade_batch(library, args.batch, args.bank_dirs, args.save)
     if not (args.rubric or args.question):
         return _usage("say what to grade against: --rubric ID or --question QID")
     try:
-        rubric, question = resolve_target(library, args.rubric, args.question)
+        rubric, question = resolve_target(library, args.rubric, args.question, args.prompt)
         answer = _read_answer(args.file)
     except GradeInputError as error:
         return _usage(str(error))
@@ -76,7 +84,7 @@ def grade(args: argparse.Namespace) -> int:
     if args.json:
         print(result.to_json(indent=2))
     else:
-        about = f"{rubric.title} rubric" + (f", question {question.id}" if question else "")
+        about = f"{rubric.title} rubric" + (_about_question(question) if question else "")
         print(render_report(final_grade(result), about))
     if args.save:
         from interviewcoach.commands.saving import save_attempts
@@ -85,6 +93,15 @@ def grade(args: argparse.Namespace) -> int:
         attempt = AttemptRecord.of(result, answer, rubric, question, level)
         return save_attempts([attempt], {"source": "grade", "rubric": rubric.id})
     return 0
+
+
+def _about_question(question: Question) -> str:
+    from interviewcoach.commands.report import clip
+    from interviewcoach.models import PROMPT_QUESTION_ID
+
+    if question.id == PROMPT_QUESTION_ID:
+        return f', the prompt "{clip(question.prompt, 60)}"'
+    return f", question {question.id}"
 
 
 def _usage(message: str) -> int:
@@ -101,7 +118,16 @@ def _known(kind: str, name: str, known: list[str]) -> str:
     return f"unknown {kind} '{name}'.{hint} Known {kind}s: {', '.join(sorted(known))}"
 
 
-def resolve_target(library: Library, rubric_id: str | None, question_id: str | None) -> tuple[Rubric, Question | None]:
+def resolve_target(
+    library: Library, rubric_id: str | None, question_id: str | None, prompt: str | None = None
+) -> tuple[Rubric, Question | None]:
+    """The rubric and question to grade with: a question of the bank, or a rubric with
+    (optionally) the prompt of a question that is in no bank."""
+    if prompt is not None:
+        if question_id is not None:
+            raise GradeInputError("a question brings its own prompt: give --prompt with --rubric, not --question")
+        if not prompt.strip():
+            raise GradeInputError("the prompt is empty: give the question the answer was given to")
     if question_id is not None:
         question = library.questions.get(question_id)
         if question is None:
@@ -110,6 +136,10 @@ def resolve_target(library: Library, rubric_id: str | None, question_id: str | N
     rubric = library.rubrics.get(rubric_id or "")
     if rubric is None:
         raise GradeInputError(_known("rubric", rubric_id or "", list(library.rubrics)))
+    if prompt is not None:
+        from interviewcoach.models import question_for_prompt
+
+        return rubric, question_for_prompt(prompt, rubric)
     return rubric, None
 
 
@@ -230,16 +260,16 @@ def _grade_line(library: Library, line: str, number: int):
         answer = item.get("answer")
         if not isinstance(answer, str):
             raise GradeInputError('"answer" must be a string')
-        rubric_id, question_id = item.get("rubric"), item.get("question")
+        rubric_id, question_id, prompt = item.get("rubric"), item.get("question"), item.get("prompt")
         if (rubric_id is None) == (question_id is None):
             raise GradeInputError('give exactly one of "rubric" and "question"')
-        for key, value in (("rubric", rubric_id), ("question", question_id)):
+        for key, value in (("rubric", rubric_id), ("question", question_id), ("prompt", prompt)):
             if value is not None and not isinstance(value, str):
                 raise GradeInputError(f'"{key}" must be a string')
         level = item.get("level")
         if level is not None and level not in set(Level):
             raise GradeInputError(f"unknown level {level!r}; levels: {', '.join(Level)}")
-        rubric, question = resolve_target(library, rubric_id, question_id)
+        rubric, question = resolve_target(library, rubric_id, question_id, prompt)
     except GradeInputError as error:
         return {"id": item_id, "error": f"line {number}: {error}"}, None
     from interviewcoach.grading import grade_answer

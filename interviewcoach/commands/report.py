@@ -14,6 +14,12 @@ def render_report(final: FinalGrade, about: str) -> str:
     A cue shown only in a reply to a probe is marked ↺; an interviewer's call is named."""
     result = final.result
     lines = [f"Score {final.headline()}  {about}, {result.word_count} words", ""]
+    # An answer that isn't one (too short, another question's) is told so before any cue.
+    first_notes = result.notes if result.verdict in ("insufficient", "off-question") else []
+    for note in first_notes:
+        lines.extend(wrapped(note, indent=""))
+    if first_notes:
+        lines.append("")
     width = max(len(cue.label) for cue in result.cues)
     for cue in result.cues:
         hit = final.is_hit(cue.id)
@@ -37,7 +43,7 @@ def render_report(final: FinalGrade, about: str) -> str:
             lines.extend(wrapped("Tip: " + cue.tip))
         if cue.probe:
             lines.extend(wrapped("Ask yourself: " + cue.probe))
-    if result.notes:
+    if result.notes and not first_notes:
         lines.append("")
         for note in result.notes:
             lines.extend(wrapped("Note: " + note, indent="  "))

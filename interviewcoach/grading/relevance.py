@@ -93,15 +93,19 @@ def _rarity(word: str) -> float:
 
 def compile_topic(prompt: str, context: list[str], tags: list[str], story: bool, rubric_stems: frozenset[str]) -> Topic:
     if story:
-        themes = [tag for tag in tags if tag in _THEME_STEMS]
-        if not themes:
-            return Topic({}, None)
         # A story on the theme may use the question's own words instead of the theme's.
         asked = {
             t.stem
             for t in analyse(prompt).tokens
             if t.kind == "word" and not t.is_stop and len(t.norm) >= 4 and t.stem not in _NOT_TOPIC_STEMS
         }
+        themes = [tag for tag in tags if tag in _THEME_STEMS]
+        if not tags:
+            # A question with no tags (one made from a prompt alone) is on the themes its
+            # own words name: "a time you disagreed" asks about a conflict.
+            themes = [theme for theme, stems in _THEME_STEMS.items() if not stems.isdisjoint(asked)]
+        if not themes:
+            return Topic({}, None)
         return Topic({}, themes[0], frozenset().union(asked, *(_THEME_STEMS[t] for t in themes)))
     terms: dict[str, TopicTerm] = {}
 

@@ -104,6 +104,10 @@ class GradeResult:
                 }
                 for cue in self.cues
             },
+            # Judged only when the answer's question (or prompt) is known.
+            "relevance": None
+            if self.relevance is None
+            else {"on_question": self.relevance.on_question, "missing": list(self.relevance.missing)},
         }
 
 

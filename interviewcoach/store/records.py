@@ -102,9 +102,12 @@ class AttemptRecord(_Record):
         time_taken_s: float | None = None,
     ) -> AttemptRecord:
         """The record of an answer graded against `rubric` (and `question`, if any)."""
+        from interviewcoach.models import PROMPT_QUESTION_ID
+
         return cls(
             session_uid=session_uid,
-            question_id=question.id if question else None,
+            # A question made from a prompt alone is in no bank: keep its words, not its id.
+            question_id=question.id if question and question.id != PROMPT_QUESTION_ID else None,
             question_text=question.prompt if question else "",
             category=str(question.category) if question else None,
             level=str(level) if level else None,
