@@ -95,9 +95,7 @@ def time_batch(count: int) -> float:
         batch = Path(folder) / "answers.jsonl"
         with batch.open("w", encoding="utf-8") as out:
             for index in range(count):
-                target = (
-                    {"question": DESIGN_QUESTION} if index % 2 == 0 else {"question": BEHAVIOURAL_QUESTION}
-                )
+                target = {"question": DESIGN_QUESTION} if index % 2 == 0 else {"question": BEHAVIOURAL_QUESTION}
                 answer = PRODUCT_DESIGN_ANSWER if index % 2 == 0 else BEHAVIOURAL_ANSWER
                 # Vary each answer a little so no cache can serve a repeat.
                 answer = f"{answer} Answer number {index}."

@@ -349,7 +349,9 @@ def test_results_round_trip_through_json(design):
     contract = result.contract()
     assert set(contract) == {"rubric", "score", "verdict", "cues", "relevance"}
     assert set(contract["cues"]["metrics"]) == {"hit", "strength", "negated", "evidence"}
-    judged = grade_answer(STRONG_DESIGN, design, question_for_prompt("Design a grocery app for blind shoppers.", design))
+    judged = grade_answer(
+        STRONG_DESIGN, design, question_for_prompt("Design a grocery app for blind shoppers.", design)
+    )
     assert GradeResult.from_dict(json.loads(judged.to_json())) == judged
     assert judged.contract()["relevance"] == {"on_question": True, "missing": list(judged.relevance.missing)}
 

@@ -59,6 +59,9 @@ MENTIONS_CAP = 0.3
 alone never make one, however many there are; the cue's strength then stops just below
 a hit."""
 NO_STORY_FACTOR = 0.6
+NOTHING_SPECIFIC, LITTLE_SPECIFIC = 0.5, 0.75
+"""What a sentence's evidence is worth when it names nothing specific (no who, where,
+how many, nothing the answer keeps returning to), or almost nothing."""
 """In a story rubric, a sentence with no past-tense verb is a claim, not an event."""
 
 _GENERIC_STEMS = frozenset(stem(word) for word in lexicon.GENERIC_WORDS)
@@ -203,9 +206,9 @@ def _read_sentences(
         jargon_heavy = jargon >= 2 and jargon >= specific
         quality = 1.0
         if specific == 0:
-            quality *= 0.5
+            quality *= NOTHING_SPECIFIC
         elif specific < 1.5:
-            quality *= 0.75
+            quality *= LITTLE_SPECIFIC
         if jargon_heavy:
             quality *= 0.45
         if list_like:
