@@ -109,6 +109,10 @@ ONE_SENTENCE_CAP = 0.5
 specific word in it (a name, a number, the answer's own subject) adds DEPTH_PER_SPECIFIC,
 and further sentences add with diminishing returns."""
 
+DENIED_FROM = 0.4
+"""Share of the rubric's weight an answer explicitly sets aside (negated, not shown
+elsewhere) from which it is read as a refusal, and its score scaled down by that share."""
+
 REPETITION_PENALTY = 0.4
 """What cue evidence is worth in an answer that mostly repeats itself."""
 
@@ -396,6 +400,16 @@ def _overall(text, compiled, cues, readings, question, follow_up=False) -> Grade
     substance = 0.4 + 0.6 * min(1.0, specific_per_sentence / 2.0) ** 1.5
     length = 1.0 if follow_up else min(1.0, text.word_count / FULL_LENGTH_WORDS) ** 0.5
     score = round(100 * raw * substance * length)
+    # An answer that sets aside most of what was asked ("no research, no pilot, no
+    # metrics") is not saved by the one pain it mentions on the way.
+    denied = sum(c.weight for c in cues if c.negated and not c.hit) / total_weight
+    if denied >= DENIED_FROM:
+        score = round(score * (1.0 - denied))
+        notes.append(
+            "This answer sets aside most of what was asked: "
+            + ", ".join(c.label.lower() for c in cues if c.negated and not c.hit)
+            + "."
+        )
     relevance = None
     if compiled.topic is not None and not follow_up:
         relevance = judge_relevance(text, compiled.topic, set(typo_corrections(text, compiled).values()))
