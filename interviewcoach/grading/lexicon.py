@@ -512,3 +512,80 @@ COLLEAGUE_NOUNS = frozenset(
 engineers" is not customer research. {customer} is a {person} who is not one of these."""
 
 GENERIC_PERSONS = frozenset("user users people person customer customers those ones everyone everybody someone".split())
+
+SHORTHAND = {
+    "cust": "customers",
+    "custs": "customers",
+    "cx": "customers",
+    "usr": "users",
+    "usrs": "users",
+    "ppl": "people",
+    "seg": "segment",
+    "segs": "segments",
+    "intvw": "interviews",
+    "intvws": "interviews",
+    "intv": "interviews",
+    "intvs": "interviews",
+    "eng": "engineers",
+    "engs": "engineers",
+    "mgr": "manager",
+    "mgrs": "managers",
+    "wk": "week",
+    "wks": "weeks",
+    "mo": "month",
+    "mos": "months",
+    "yr": "year",
+    "yrs": "years",
+    "qtr": "quarter",
+    "qtrs": "quarters",
+    "m": "measure",
+    "w": "with",
+    "prob": "problem",
+    "probs": "problems",
+    "req": "requirements",
+    "reqs": "requirements",
+    "exp": "experiment",
+    "expt": "experiment",
+    "expts": "experiments",
+    "feat": "feature",
+    "feats": "features",
+    "prio": "priority",
+    "prios": "priorities",
+    "hyp": "hypothesis",
+    "hyps": "hypotheses",
+    "conv": "conversion",
+    "ret": "retention",
+    "acq": "acquisition",
+    "rev": "revenue",
+    "tix": "tickets",
+    "dev": "developers",
+    "devs": "developers",
+    "govt": "government",
+    "dept": "department",
+    "approx": "approximately",
+    "bc": "because",
+    "cos": "because",
+    "cuz": "because",
+    "stakeh": "stakeholders",
+    "stkh": "stakeholders",
+    "impl": "implemented",
+    "mvp": "mvp",
+    "sol": "solution",
+    "soln": "solution",
+    "diff": "different",
+    "info": "information",
+    "rec": "recommendation",
+    "recs": "recommendations",
+}
+"""Interviewers' shorthand in notes typed while listening, and the word each stands for.
+Read only in notes (grade_answer(..., notes=True)): in an answer "m" or "rev" are not
+shorthand."""
+
+NOTE_JUDGEMENTS = frozenset(
+    """
+    no not none never didnt vague weak missing unclear thin lacked lacking lacks forgot
+    skipped generic handwavy hand-wavy fuzzy
+    """.split()
+)
+"""An interviewer's verdict words in notes: "no metrics", "result vague", "seg: unclear"
+say the candidate did not show the cue, whichever side of it they stand."""

@@ -365,7 +365,11 @@ def _clause_ends(tokens: list[Token]) -> list[int]:
 
 
 def judge_context(
-    text: AnalysedText, matches: list[Match], story: bool, steady_cues: frozenset[int] = frozenset()
+    text: AnalysedText,
+    matches: list[Match],
+    story: bool,
+    steady_cues: frozenset[int] = frozenset(),
+    judgements: frozenset[str] = frozenset(),
 ) -> None:
     """Mark each match negated, hedged or hypothetical from the words around it.
 
@@ -373,7 +377,9 @@ def judge_context(
     never once talked to customers or read the support tickets" denies both. A phrase
     that itself holds a negation word ("rather than", "instead of") is not cancelled
     by that word. `steady_cues` are cues conditional by nature (reflection: "next time
-    I would..."; options): hedges and "I would" don't weaken them."""
+    I would..."; options): hedges and "I would" don't weaken them. `judgements` are
+    verdict words that deny a match on either side of it within its clause ("metrics
+    vague"), as an interviewer's notes use them."""
     tokens = text.tokens
     norms = [t.norm for t in tokens]
     chain_start = _chain_starts(text)
@@ -400,6 +406,12 @@ def judge_context(
             )
             or (norms[last] not in _RELATIVES and _negated_after(following))
             or (following and following[0] in _DENIALS)  # "we'd measure nothing"
+            or (
+                judgements
+                and not judgements.isdisjoint(
+                    norms[clause_start[first] : first] + norms[last + 1 : clause_end[last] + 1]
+                )
+            )
         ):
             match.negated = True
             continue

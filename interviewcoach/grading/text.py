@@ -150,8 +150,11 @@ def _read_word(raw: str) -> tuple[str, tuple[tuple[str, str, bool, bool], ...]]:
     return kind, readings
 
 
-def analyse(text: str) -> AnalysedText:
-    """Tokenise, normalise, stem and split `text` into sentences and clauses."""
+def analyse(text: str, shorthand: bool = False) -> AnalysedText:
+    """Tokenise, normalise, stem and split `text` into sentences and clauses.
+
+    `shorthand` reads an interviewer's notes: "cust", "ppl", "intvws", "w/" and "w/o"
+    are read as the words they stand for; offsets still point at what was typed."""
     text = text[:MAX_CHARS]
     result = AnalysedText(text)
     tokens = result.tokens
@@ -180,6 +183,8 @@ def analyse(text: str) -> AnalysedText:
             sentence_start = start
         previous_end = end
         kind, readings = _read_word(raw)
+        if shorthand and kind == "word":
+            readings = _expand_shorthand(raw, readings, text[end : end + 2])
         if kind != "symbol":
             result.word_count += 1
         capitalised = raw[0].isupper()
@@ -190,6 +195,19 @@ def analyse(text: str) -> AnalysedText:
     if tokens and sentence_start is not None:
         result.sentences.append(Sentence(sentence, sentence_first_token, len(tokens) - 1, sentence_start, previous_end))
     return result
+
+
+def _expand_shorthand(raw: str, readings, after: str):
+    word = readings[0][0] if len(readings) == 1 else None
+    if word == "w" and after == "/o":
+        word = "without"
+    elif word == "o" and raw.lower() == "o":
+        return readings
+    else:
+        word = lexicon.SHORTHAND.get(word or "")
+    if word is None:
+        return readings
+    return ((word, stem(word), word in lexicon.STOPWORDS, False),)
 
 
 _gap_kinds: dict[str, tuple[bool, bool]] = {}
