@@ -33,6 +33,7 @@ from interviewcoach.grading.matching import (
     find_matches,
     is_past_tense,
     judge_context,
+    labelled_matches,
     typo_corrections,
 )
 from interviewcoach.grading.relevance import Relevance, judge_relevance
@@ -103,6 +104,9 @@ def grade_answer(
     compiled = compiled_rubric(rubric, question, level)
     text = analyse(answer, shorthand=notes)
     matches = _resolve(find_matches(text, compiled))
+    if notes:
+        # A labelled fragment stands beside the phrases found in it, not in their place.
+        matches = sorted([*matches, *labelled_matches(text, compiled)], key=lambda m: (m.first, m.pattern.cue))
     judge_context(
         text,
         matches,
@@ -223,7 +227,9 @@ def _read_sentences(
         )
         jargon_heavy = jargon >= 2 and jargon >= specific
         quality = 1.0
-        if specific == 0:
+        if notes:
+            pass  # notes keep the gist, not the details: terseness is not vagueness
+        elif specific == 0:
             quality *= NOTHING_SPECIFIC
         elif specific < 1.5:
             quality *= LITTLE_SPECIFIC

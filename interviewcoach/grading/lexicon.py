@@ -576,6 +576,17 @@ SHORTHAND = {
     "info": "information",
     "rec": "recommendation",
     "recs": "recommendations",
+    "co": "company",
+    "hers": "mine",
+    # notes speak of the candidate in the third person: read them as the candidate's "I"
+    "she": "i",
+    "he": "i",
+    "cand": "i",
+    "candidate": "i",
+    "her": "my",
+    "his": "my",
+    "herself": "myself",
+    "himself": "myself",
 }
 """Interviewers' shorthand in notes typed while listening, and the word each stands for.
 Read only in notes (grade_answer(..., notes=True)): in an answer "m" or "rev" are not
