@@ -123,6 +123,18 @@ def test_grader_holds_its_floors_on_the_hard_sets(library, path):
             assert result.score < Floors.GAMED, (answer.id, result.score)
 
 
+NOTES_SETS = sorted(DATA.glob("grading-notes-*.toml"))
+
+
+@pytest.mark.parametrize("path", NOTES_SETS, ids=[p.stem for p in NOTES_SETS])
+def test_the_live_checklist_reads_interviewers_notes(library, path):
+    """The peer cockpit's checklist scores notes typed while listening (issue 11's bar)."""
+    calibration = calibrate(load_labelled([path]), library, notes=True)
+    table = report(calibration)
+    assert calibration.macro_f1 >= 0.85, table
+    assert calibration.spearman >= 0.55, table
+
+
 def test_design_answers_are_off_question_only_against_other_questions(library):
     answers = load_labelled([*DEV_SET, *CHECK_SETS, *HARD_SETS])
     cross = cross_question(answers, library, per_answer=4)

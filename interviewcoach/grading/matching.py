@@ -4,7 +4,6 @@ each occurrence is negated, hedged or hypothetical."""
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 
 from rapidfuzz import process
