@@ -277,6 +277,8 @@ def _situated(text: AnalysedText, match: Match) -> bool:
     tokens = text.tokens
     if match.pattern.role != WEAK or tokens[match.last].norm not in _RELATIVES:
         return False
+    if tokens[match.first].norm in lexicon.ANYONE:
+        return False  # "anyone who", "someone that": nobody chosen
     end = min(len(tokens), match.last + 1 + SITUATION_WORDS)
     specific = 0
     for token in tokens[match.last + 1 : end]:
@@ -393,7 +395,11 @@ def _restates_prompt(tokens, match: Match, prompt_stems: frozenset[str]) -> bool
     who just went freelance") says more than the question did, whatever its noun."""
     if tokens[match.last].norm in _RELATIVES:
         return False
-    words = [t for t in tokens[match.first : match.last + 1] if t.kind == "word" and not t.is_stop]
+    words = [
+        t
+        for t in tokens[match.first : match.last + 1]
+        if t.kind == "word" and not t.is_stop and t.norm not in lexicon.FRAMING_WORDS
+    ]
     return bool(prompt_stems) and bool(words) and all(t.stem in prompt_stems for t in words)
 
 

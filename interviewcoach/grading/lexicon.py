@@ -600,3 +600,15 @@ NOTE_JUDGEMENTS = frozenset(
 )
 """An interviewer's verdict words in notes: "no metrics", "result vague", "seg: unclear"
 say the candidate did not show the cue, whichever side of it they stand."""
+
+ANYONE = frozenset("anyone anybody someone somebody everyone everybody whoever".split())
+"""Pronouns that name no one in particular: "anyone who..." chooses no segment."""
+
+FRAMING_WORDS = frozenset(
+    """
+    focus focusing focused concentrate concentrating build building design designing make
+    making aim aimed aiming target targeting pick choose start starting serve serving
+    """.split()
+)
+"""Words that frame a segment ("focus on", "build for") rather than name it: whether a
+segment goes beyond the question is judged on the rest."""
