@@ -377,3 +377,25 @@ async def test_a_probe_can_be_skipped(settings, clock):
         assert feedback.outcome.final.score == 58 and feedback.outcome.final.recovered == ()
         (probe,) = feedback.outcome.attempt.probes
         assert probe.cue == "metrics" and probe.answer == "" and probe.result is None
+
+
+def off_question_grade(text, rubric, question=None, level=None, *, follow_up=False):
+    """The fixed grade, as the real grader gives an answer to another question."""
+    from dataclasses import replace
+
+    graded = fixed_grade(text, rubric, question, level, follow_up=follow_up)
+    if follow_up:
+        return graded
+    note = "This answer doesn't address the question: it never mentions aisles. Answer the question that was asked."
+    return replace(graded, score=12, verdict="off-question", notes=[note, *graded.notes])
+
+
+async def test_feedback_says_first_that_an_answer_is_off_the_question(settings, clock):
+    app = build(settings, clock, grader=off_question_grade)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await to_feedback(clock, "We interviewed users about their research and ran a pilot.")(pilot)
+        assert isinstance(app.screen, FeedbackScreen)
+        tips = app.screen.coaching().splitlines()
+        assert tips[0] == "What to work on:"
+        assert tips[1].startswith("• This answer doesn't address the question")
+        assert sum("doesn't address the question" in line for line in tips) == 1

@@ -15,7 +15,7 @@ def render_report(final: FinalGrade, about: str) -> str:
     result = final.result
     lines = [f"Score {final.headline()}  {about}, {result.word_count} words", ""]
     # An answer that isn't one (too short, another question's) is told so before any cue.
-    first_notes = result.notes if result.verdict in ("insufficient", "off-question") else []
+    first_notes = result.lead_notes
     for note in first_notes:
         lines.extend(wrapped(note, indent=""))
     if first_notes:

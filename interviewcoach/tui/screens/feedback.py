@@ -106,14 +106,17 @@ class FeedbackScreen(Screen[str]):
 
     def coaching(self) -> str:
         final = self.outcome.final
-        lines = []
+        # Why this isn't read as an answer (another question's, too short) comes first.
+        lead = final.result.lead_notes
+        lines = [f"• {note}" for note in lead]
         for cue in final.cues:
             if cue.id in final.recovered:
                 lines.append(f"↺ {cue.label}: you showed it only when asked; say it unprompted next time.")
             elif not final.is_hit(cue.id) and cue.tip:
                 lines.append(f"✗ {cue.label}: {' '.join(cue.tip.split())}")
         for note in final.result.notes:
-            lines.append(f"• {note}")
+            if note not in lead:
+                lines.append(f"• {note}")
         return "What to work on:\n" + "\n".join(lines) if lines else "Every cue was there. Well done."
 
     def answer_stats(self) -> str:
