@@ -86,15 +86,18 @@ def test_grader_meets_the_floors(library, files, use_questions):
 
 HARD_FLOORS = {
     # set: (macro F1 over required cues, Spearman); a little under each set's reading now
-    "grading-unseen-a-behavioural": (0.82, 0.85),
-    "grading-unseen-a-design": (0.78, 0.83),
+    "grading-unseen-a-behavioural": (0.86, 0.95),
+    "grading-unseen-a-design": (0.75, 0.82),
     "grading-unseen-a-other": (None, 0.65),
     "grading-unseen-b-behavioural": (0.89, 0.87),
-    "grading-unseen-b-design": (0.76, 0.88),
+    "grading-unseen-b-design": (0.79, 0.87),
     "grading-unseen-b-other": (None, 0.87),
-    "grading-unseen-c-behavioural": (0.82, 0.86),
-    "grading-unseen-c-design": (0.77, 0.80),
-    "grading-unseen-c-other": (None, 0.68),
+    "grading-unseen-c-behavioural": (0.82, 0.87),
+    "grading-unseen-c-design": (0.78, 0.81),
+    "grading-unseen-c-other": (None, 0.74),
+    "grading-unseen-d-behavioural": (0.82, 0.87),
+    "grading-unseen-d-design": (0.81, 0.90),
+    "grading-unseen-d-other": (None, 0.86),
 }
 KNOWN_MISREADS = {
     "u3-pd-07": "a refusal that sets aside research, a segment, a pilot and metrics but "

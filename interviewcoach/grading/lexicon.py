@@ -98,7 +98,9 @@ JARGON_WORDS = frozenset(
     empathy-driven empathetic customer-centricity centricity uncover uncovering nuanced
     strategic strategically tactical tactically key levers lever drivers
     acquisition funnel funnels qualitative quantitative sql insights highest-impact
-    long-term data-informed full-funnel benchmark benchmarks best-practice
+    long-term data-informed full-funnel benchmark benchmarks best-practice tree input inputs
+    exchange consequences unintended picture anchoring anchored outcome-focused
+    output-focused goal-first north-star metric-tree ladder laddering
     """.split()
 )
 """Buzzwords. A sentence made mostly of these claims a cue without showing it."""
