@@ -103,21 +103,24 @@ def grade_answer(
         level = question.levels[0]
     compiled = compiled_rubric(rubric, question, level)
     text = analyse(answer, shorthand=notes)
-    matches = _resolve(find_matches(text, compiled))
-    if notes:
-        # A labelled fragment stands beside the phrases found in it, not in their place.
-        matches = sorted([*matches, *labelled_matches(text, compiled)], key=lambda m: (m.first, m.pattern.cue))
+    # Context first, so that where two matches overlap the one that stands (not negated)
+    # is kept: "conversion didn't drop, and revenue rose by 11%".
+    found = find_matches(text, compiled)
     judge_context(
         text,
-        matches,
+        found,
         story=rubric.answer_kind == "story",
         steady_cues=compiled.conditional_cues,
         judgements=lexicon.NOTE_JUDGEMENTS if notes else frozenset(),
     )
+    matches = _resolve(found)
+    if notes:
+        # A labelled fragment stands beside the phrases found in it, not in their place.
+        matches = sorted([*matches, *labelled_matches(text, compiled)], key=lambda m: (m.first, m.pattern.cue))
     covered = {i for m in matches for i in range(m.first, m.last + 1)}
     claims = _claims(text, matches)
     readings = _read_sentences(text, covered, compiled, claims, notes)
-    cues = _cue_results(text, compiled, matches, readings, claims, question)
+    cues = _cue_results(text, compiled, matches, readings, claims, question, notes)
     return _overall(text, compiled, cues, readings, question, follow_up or notes, judge_relevance_too=not notes)
 
 
@@ -144,7 +147,7 @@ def _resolve(matches: list[Match]) -> list[Match]:
     for cue_matches in by_cue.values():
         excluded = [m for m in cue_matches if m.pattern.role == EXCLUDED]
         others = [m for m in cue_matches if m.pattern.role != EXCLUDED]
-        others.sort(key=lambda m: (-(m.pattern.role == STRONG), -m.pattern.content, m.first - m.last))
+        others.sort(key=lambda m: (m.negated, -(m.pattern.role == STRONG), -m.pattern.content, m.first - m.last))
         chosen: list[Match] = []
         for match in others:
             if any(_overlap(match, e) for e in excluded):
@@ -261,6 +264,25 @@ def _comma_list(text: AnalysedText, sentence: Sentence) -> bool:
     return len(items) >= 4 and sum(len(item) for item in items) / len(items) <= 3.5
 
 
+_HEADING = re.compile(r"\s*[-•*]?\s*([A-Za-z][A-Za-z &/]{0,30}?)\s*:")
+
+
+def _headed_sentences(text: AnalysedText, compiled: CompiledRubric) -> dict[int, set[int]]:
+    """Sentence index -> the cues its heading names ("Success:", "Risks and rollout:")."""
+    if not compiled.note_labels:
+        return {}
+    headed: dict[int, set[int]] = {}
+    for sentence in text.sentences:
+        found = _HEADING.match(text.text, sentence.start)
+        if not found or found.start(1) > sentence.start + 4:
+            continue
+        parts = re.split(r"\s+and\s+|\s*[&/]\s*", found.group(1).strip().lower())
+        cues = {compiled.note_labels[part] for part in parts if part in compiled.note_labels}
+        if cues:
+            headed[sentence.index] = cues
+    return headed
+
+
 def _sentence_cap(reading: _SentenceReading) -> float:
     """What one sentence can show of a cue: a cue named in a vague clause is thin; in a
     sentence full of specifics (who, where, how many) it is shown in depth."""
@@ -309,10 +331,12 @@ def _match_value(match: Match, reading: _SentenceReading, event: bool) -> float:
     return base * match.factor * reading.quality * story_factor
 
 
-def _cue_results(text, compiled, matches, readings, claims, question=None) -> list[CueResult]:
+def _cue_results(text, compiled, matches, readings, claims, question=None, notes=False) -> list[CueResult]:
     tokens = text.tokens
     sentences = text.sentences
     focus = set(question.focus_cues) if question is not None and question.focus_cues else None
+    # In notes every line is headed and packs several cues: headings only sort answers.
+    headed = {} if notes else _headed_sentences(text, compiled)
     repeated = sum(1 for r in readings if r.repeated)
     # An answer that is mostly the same sentence again is gaming, not answering.
     repetition = REPETITION_PENALTY if repeated >= 2 and repeated * 3 >= len(readings) else 1.0
@@ -339,6 +363,11 @@ def _cue_results(text, compiled, matches, readings, claims, question=None) -> li
             crowd = len(claims.get(sentence_index, ()))
             if crowd >= 3 and reading.specific < crowd - 1:
                 value *= min(1.0, 2.0 / (crowd - 0.5))
+            # A sentence headed "Success:" or "Risks:" belongs to that cue: another cue's
+            # words in it ("users whose...", "pilot") are said on the way.
+            heading = headed.get(sentence_index)
+            if heading and index not in heading:
+                value *= 0.5
             value = round(value, 3)
             if value <= 0:
                 continue

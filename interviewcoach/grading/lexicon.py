@@ -194,7 +194,7 @@ PAST_TENSE_IRREGULAR = frozenset(
 NOT_ACTIONS = frozenset(
     "was were had did felt thought knew understood meant seemed wanted needed liked loved "
     "hoped believed wished guessed assumed supposed used enjoyed hated preferred owned "
-    "expected imagined realised realized noticed learned learnt saw heard".split()
+    "expected imagined realised realized noticed learned learnt saw heard said joined kept".split()
 )
 """Past-tense verbs that say what was, not what the speaker did: no use as {past}."""
 

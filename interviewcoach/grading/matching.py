@@ -348,6 +348,12 @@ def _negated_after(following: list[str]) -> bool:
     return bool(rest) and rest[0] in ("not", "never")
 
 
+def _counterfactual(before: list[str]) -> bool:
+    """ "would have", "could have", "should have" just before a match."""
+    tail = before[-4:]
+    return any(a in ("would", "could", "should") and b == "have" for a, b in zip(tail, tail[1:], strict=False))
+
+
 def _chain_starts(text: AnalysedText) -> list[int]:
     """For each token, where its clause chain begins. A chain is a clause and the verbs
     and objects coordinated with it ("never talked to customers or read the tickets"); it
@@ -440,6 +446,9 @@ def judge_context(
             match.negated = True
             continue
         if pattern.cue in steady_cues:
+            continue
+        if story and _counterfactual(before):
+            match.negated = True  # "it would have saved two weeks": it didn't happen
             continue
         words = set(before)
         after = set(following[:2])
