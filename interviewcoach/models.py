@@ -73,6 +73,10 @@ class Cue(_Model):
     """In a story, evidence of this cue is something that happened: a sentence with no
     past-tense verb counts less. Off for context ("I look after the booking app at a
     small company") and for cues conditional by nature."""
+    abstract: bool = False
+    """The cue is said in general words by nature ("it fell to me to decide what to
+    ship", "next time I'd raise it sooner"): a sentence that names nothing specific is not
+    discounted for it, as it is for cues whose evidence should be concrete."""
     conditional: bool = False
     """The cue is conditional by nature (reflection: "next time I would..."; options:
     "we could build or buy"): hedges and "I would" don't weaken its evidence, as they

@@ -25,7 +25,9 @@ PLACEHOLDERS = {
 }
 GAP_MARK = "..."
 """Between two words of a phrase: up to WIDE_GAP words may stand there."""
-MAX_EXPANSIONS = 64
+MAX_EXPANSIONS = 256
+"""Groups multiply: a phrase may stand for at most this many plain phrases. `validate`
+rejects one that stands for more rather than silently dropping the rest."""
 
 _GROUP = re.compile(r"\(([^()]*)\)")
 # What the answer tokeniser reads as one token; contractions such as "can't" are two.
@@ -44,6 +46,13 @@ def expand_groups(text: str) -> list[str]:
     return expanded[:MAX_EXPANSIONS]
 
 
+def _count_expansions(text: str) -> int:
+    count = 1
+    for group in _GROUP.findall(text):
+        count *= max(1, len(group.split("|")))
+    return count
+
+
 def is_one_word(word: str) -> bool:
     return bool(_ONE_WORD.fullmatch(word)) and word.lower() not in IRREGULAR_NOT
 
@@ -54,6 +63,10 @@ def phrase_problem(text: str) -> str | None:
     alternatives of several words, use a group: "while (i was|running)"."""
     if text.count("(") != text.count(")") or "((" in text:
         return f"phrase {text!r}: unbalanced or nested parentheses"
+    if _count_expansions(text) > MAX_EXPANSIONS:
+        return (
+            f"phrase {text!r}: its groups stand for more than {MAX_EXPANSIONS} phrases; split it into several phrases"
+        )
     for expansion in expand_groups(text):
         if "(" in expansion or ")" in expansion:
             return f"phrase {text!r}: unbalanced or nested parentheses"

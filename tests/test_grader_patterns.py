@@ -121,3 +121,11 @@ def test_validate_catches_alternatives_that_make_no_sense_together(phrase):
 @pytest.mark.parametrize("phrase", ["(in under|in less than)", "i needed|had|wanted to", "when i was|worked"])
 def test_validate_accepts_alternatives_that_do(phrase):
     assert phrase_problem(phrase) is None
+
+
+def test_validate_rejects_a_phrase_whose_groups_stand_for_too_many_phrases():
+    # Groups multiply; silently dropping the combinations past the limit once hid a
+    # whole alternative ({customer}) from the matcher.
+    many = "(a|b|c|d|e|f|g) (h|i|j|k|l|m|n) (o|p|q|r|s|t)"
+    assert "split it" in phrase_problem(many)
+    assert phrase_problem("(a|b|c|d|e|f|g) (h|i|j|k|l|m|n)") is None

@@ -40,7 +40,7 @@ from interviewcoach.grading.relevance import Relevance, judge_relevance
 from interviewcoach.grading.result import CueResult, Evidence, GradeResult, Verdict
 from interviewcoach.grading.text import AnalysedText, Sentence, analyse, stem
 from interviewcoach.grading.verdict import verdict_for
-from interviewcoach.models import Level, Question, Rubric
+from interviewcoach.models import Cue, Level, Question, Rubric
 
 HIT_THRESHOLD = 0.5
 MIN_WORDS = 20
@@ -77,6 +77,8 @@ class _SentenceReading:
     list_like: bool
     no_event: bool = False
     """In a story: the sentence has no past-tense verb, so it tells no event."""
+    vagueness: float = 1.0
+    """Below 1 when the sentence names nothing specific: what its evidence is worth then."""
 
 
 def grade_answer(
@@ -230,12 +232,13 @@ def _read_sentences(
         )
         jargon_heavy = jargon >= 2 and jargon >= specific
         quality = 1.0
+        vagueness = 1.0
         if notes:
             pass  # notes keep the gist, not the details: terseness is not vagueness
         elif specific == 0:
-            quality *= NOTHING_SPECIFIC
+            vagueness = NOTHING_SPECIFIC
         elif specific < 1.5:
-            quality *= LITTLE_SPECIFIC
+            vagueness = LITTLE_SPECIFIC
         if jargon_heavy:
             quality *= 0.45
         if list_like:
@@ -252,7 +255,7 @@ def _read_sentences(
                 and process.extractOne(key, similar, scorer=fuzz.ratio, processor=None, score_cutoff=90) is not None
             )
             similar.append(key)
-        readings.append(_SentenceReading(quality, specific, repeated, list_like, no_event))
+        readings.append(_SentenceReading(quality, specific, repeated, list_like, no_event, vagueness))
     return readings
 
 
@@ -321,14 +324,17 @@ SITUATION_WORDS = 8
 """How far past "who" a relative clause is read for what it says."""
 
 
-def _match_value(match: Match, reading: _SentenceReading, event: bool) -> float:
+def _match_value(match: Match, reading: _SentenceReading, cue: Cue) -> float:
     pattern = match.pattern
     if pattern.role == STRONG or match.situated:
         base = STRONG_PHRASE if pattern.content >= 2 else STRONG_WORD
     else:
         base = WEAK_MENTION
+    event = cue.event and not cue.conditional
     story_factor = NO_STORY_FACTOR if event and reading.no_event else 1.0
-    return base * match.factor * reading.quality * story_factor
+    # A cue said in general words by nature ("it fell to me to decide") is not vague for it.
+    vagueness = 1.0 if cue.abstract else reading.vagueness
+    return base * match.factor * reading.quality * vagueness * story_factor
 
 
 def _cue_results(text, compiled, matches, readings, claims, question=None, notes=False) -> list[CueResult]:
@@ -356,7 +362,7 @@ def _cue_results(text, compiled, matches, readings, claims, question=None, notes
                 continue
             if reading.repeated:
                 continue
-            value = _match_value(match, reading, cue.event and not cue.conditional) * repetition
+            value = _match_value(match, reading, cue) * repetition
             # One sentence claiming many cues is a summary, not a demonstration; a
             # concrete one may still carry several ("In 2022 I was the PM for the driver
             # app at a parcel company..."), so only vague crowded sentences are discounted.
