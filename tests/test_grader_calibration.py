@@ -87,23 +87,34 @@ def test_grader_meets_the_floors(library, files, use_questions):
 HARD_FLOORS = {
     # set: (macro F1 over required cues, Spearman); a little under each set's reading now
     "grading-unseen-a-behavioural": (0.86, 0.95),
-    "grading-unseen-a-design": (0.75, 0.82),
+    "grading-unseen-a-design": (0.77, 0.88),
     "grading-unseen-a-other": (None, 0.65),
-    "grading-unseen-b-behavioural": (0.89, 0.87),
-    "grading-unseen-b-design": (0.79, 0.87),
+    "grading-unseen-b-behavioural": (0.89, 0.89),
+    "grading-unseen-b-design": (0.81, 0.88),
     "grading-unseen-b-other": (None, 0.87),
-    "grading-unseen-c-behavioural": (0.82, 0.87),
-    "grading-unseen-c-design": (0.78, 0.81),
+    "grading-unseen-c-behavioural": (0.87, 0.91),
+    "grading-unseen-c-design": (0.80, 0.84),
     "grading-unseen-c-other": (None, 0.74),
-    "grading-unseen-d-behavioural": (0.82, 0.87),
-    "grading-unseen-d-design": (0.81, 0.90),
+    "grading-unseen-d-behavioural": (0.84, 0.86),
+    "grading-unseen-d-design": (0.85, 0.92),
     "grading-unseen-d-other": (None, 0.86),
+    "grading-unseen-e-behavioural": (0.78, 0.68),
+    "grading-unseen-e-design": (0.71, 0.62),
+    "grading-unseen-e-other": (None, 0.56),
 }
 KNOWN_MISREADS = {
     "u3-pd-07": "a refusal that sets aside research, a segment, a pilot and metrics but "
     "asserts that 'everybody knows approvals are painful': the pain still reads as the why",
     "u3-ot-16": "an answer about an underperforming PM graded against setting goals for eight "
     "teams: the question's words are too generic (goals, organisation, teams) to tell",
+    "u5-bh-15": "a hard-feedback story graded against 'a time data or a customer changed your "
+    "mind': the theme's words (told, asked, feedback, data) are in almost any story",
+    "u5-pd-05": "a freelancer-tax answer graded against developer onboarding for a payments "
+    "API: it shares the prompt's rarest words (payments, developers)",
+    "u5-pd-08": "a stuffed marketplace answer that repeats the question's words (two-sided, "
+    "supply, demand) around its buzzwords",
+    "u5-ot-05": "a stuffed pricing answer whose buzzwords are the question's own words "
+    "(usage-based, per-seat, hybrid pricing)",
 }
 """Gamed answers the grader still scores 30 or more, each with why; the test fails when
 one is fixed, so this list stays true."""

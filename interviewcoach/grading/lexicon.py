@@ -397,8 +397,8 @@ THEMES = {
         frustrated challenged split divided odds standoff deadlock stalemate resisted
         resistance""",
     "influence": """convince convinced convincing persuade persuaded persuading buy-in
-        influence influenced authority sponsor sponsors champion won win agreed agreement
-        backing pitched pitch proposal proposed lobbied alignment aligned""",
+        influence influenced authority sponsor sponsors champion backing pitched pitch
+        proposal proposed lobbied alignment aligned""",
     "customers": """customer customers client clients user users buyer buyers account
         accounts shopper shoppers patient patients member members subscriber subscribers
         complaint complaints feedback interview interviews interviewed churn churned
@@ -432,8 +432,8 @@ THEMES = {
     "org": """reorg reorganisation reorganization reorganised reorganized restructure
         restructured restructuring layoffs layoff redundancies reporting structure""",
     "change": """change changed changes changing transition new reorg restructure""",
-    "alignment": """align aligned alignment agree agreed agreement teams buy-in stakeholders
-        dependencies dependency coordinate coordinated consensus""",
+    "alignment": """align aligned alignment buy-in stakeholders dependencies dependency
+        coordinate coordinated consensus""",
     "launch": """launch launched launching release released shipped ship go-live rollout
         rolled""",
     "board": """board investors investor ceo founders executives exec leadership""",

@@ -32,6 +32,8 @@ rare prompt word, or two or three of the outline's."""
 FULLY_ON_FROM = 3.0
 """From this shared weight on, relevance no longer scales the score."""
 LEAST_ON_QUESTION = 0.35
+ASKED_RARITY = 0.4
+"""How rare a word of a behavioural prompt must be to count as the theme's own word."""
 SUBJECT_WORDS = 4
 """How many of an answer's most repeated concrete words make its subject."""
 ELSEWHERE_FACTOR = 0.4
@@ -46,7 +48,13 @@ below which an answer is off the question, and from which it is fully on it."""
 
 _NOT_TOPIC_STEMS = frozenset(stem(word) for word in lexicon.GENERIC_WORDS | lexicon.JARGON_WORDS | lexicon.NOT_A_TOPIC)
 _METHOD_STEMS = frozenset(stem(word) for word in lexicon.PM_METHOD_WORDS)
-_THEME_STEMS = {theme: frozenset(stem(word) for word in words.split()) for theme, words in lexicon.THEMES.items()}
+_CUSTOMER_KINDS = frozenset(stem(word) for word in lexicon.PERSON_NOUNS - lexicon.COLLEAGUE_NOUNS)
+_THEME_STEMS = {
+    theme: frozenset(stem(word) for word in words.split())
+    # A story about customers may name them by what they are: drivers, groomers, tenants.
+    | (_CUSTOMER_KINDS if theme in ("customers", "customer-feedback") else frozenset())
+    for theme, words in lexicon.THEMES.items()
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +105,12 @@ def compile_topic(prompt: str, context: list[str], tags: list[str], story: bool,
         asked = {
             t.stem
             for t in analyse(prompt).tokens
-            if t.kind == "word" and not t.is_stop and len(t.norm) >= 4 and t.stem not in _NOT_TOPIC_STEMS
+            if t.kind == "word"
+            and not t.is_stop
+            and len(t.norm) >= 4
+            and t.stem not in _NOT_TOPIC_STEMS
+            # "change", "mind", "time": words too common to tell one story from another
+            and _rarity(t.norm) >= ASKED_RARITY
         }
         themes = [tag for tag in tags if tag in _THEME_STEMS]
         if not themes:
