@@ -129,3 +129,16 @@ def test_validate_rejects_a_phrase_whose_groups_stand_for_too_many_phrases():
     many = "(a|b|c|d|e|f|g) (h|i|j|k|l|m|n) (o|p|q|r|s|t)"
     assert "split it" in phrase_problem(many)
     assert phrase_problem("(a|b|c|d|e|f|g) (h|i|j|k|l|m|n)") is None
+
+
+def test_a_heading_over_a_line_that_says_something_is_evidence(library):
+    design = library.rubrics["product-design"]
+    headed = grade_answer(
+        DESIGN_PAD.format(
+            "\nRollout: one ward at St Mary's for six weeks, the ward sister choosing the first twenty patients."
+        ),
+        design,
+    ).cue("rollout")
+    assert any(e.text == "Rollout" for e in headed.evidence)
+    empty = grade_answer(DESIGN_PAD.format("\nRollout: TBD.\n"), design).cue("rollout")
+    assert not any(e.text == "Rollout" for e in empty.evidence)

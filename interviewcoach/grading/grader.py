@@ -116,9 +116,9 @@ def grade_answer(
         judgements=lexicon.NOTE_JUDGEMENTS if notes else frozenset(),
     )
     matches = _resolve(found)
-    if notes:
-        # A labelled fragment stands beside the phrases found in it, not in their place.
-        matches = sorted([*matches, *labelled_matches(text, compiled)], key=lambda m: (m.first, m.pattern.cue))
+    # A labelled fragment or a heading stands beside the phrases found in it, not in
+    # their place.
+    matches = sorted([*matches, *labelled_matches(text, compiled, notes)], key=lambda m: (m.first, m.pattern.cue))
     covered = {i for m in matches for i in range(m.first, m.last + 1)}
     claims = _claims(text, matches)
     readings = _read_sentences(text, covered, compiled, claims, notes)

@@ -273,10 +273,14 @@ def _match_at(pattern, start, tokens, corrections, sentence_first, last_index) -
 _NOTE_LINE = re.compile(r"(?m)^[ \t]*[-•*]?[ \t]*([A-Za-z][A-Za-z/ ]{0,15}?)[ \t]*:[ \t]*(\S.*)$")
 
 
-def labelled_matches(text: AnalysedText, compiled: CompiledRubric) -> list[Match]:
+def labelled_matches(text: AnalysedText, compiled: CompiledRubric, notes: bool = True) -> list[Match]:
     """In notes, "S: fintech startup 2021, reporting module" shows the cue its label
     names (the rubric's note_labels): one match over the words after the label, when
-    they say something (two or more words that are not function words)."""
+    they say something (two or more words that are not function words).
+
+    In an answer, a heading ("Rollout: one ward first, then...") is the candidate's own
+    structure: it counts as a single word of evidence on the heading itself, worth what
+    its sentence is worth, and only over a line that says something (four or more words)."""
     if not compiled.note_labels:
         return []
     matches = []
@@ -287,14 +291,21 @@ def labelled_matches(text: AnalysedText, compiled: CompiledRubric) -> list[Match
             continue
         start, end = line.span(2)
         inside = [i for i, t in enumerate(text.tokens) if t.start >= start and t.end <= end and t.end > t.start]
-        if sum(1 for i in inside if not text.tokens[i].is_stop) < 2:
+        if sum(1 for i in inside if not text.tokens[i].is_stop) < (2 if notes else 4):
             continue
         # "R: none", "m: vague, didn't say": the interviewer wrote the cue off.
         opening = {text.tokens[i].norm for i in inside[:2]}
         written_off = not opening.isdisjoint(lexicon.NOTE_JUDGEMENTS | _TRIGGER_WORDS)
+        if notes:
+            first, last, content = inside[0], inside[-1], 2
+        else:
+            label = [i for i, t in enumerate(text.tokens) if t.start >= line.start(1) and t.end <= line.end(1)]
+            if not label:
+                continue
+            first, last, content = label[0], label[-1], 1
         for cue in sorted(cues):
-            pattern = Pattern(cue, STRONG, line.group(1).strip() + ":", (), 2, False)
-            matches.append(Match(pattern, inside[0], inside[-1], "exact", negated=written_off, labelled=True))
+            pattern = Pattern(cue, STRONG, line.group(1).strip() + ":", (), content, False)
+            matches.append(Match(pattern, first, last, "exact", negated=written_off, labelled=True))
     return matches
 
 
