@@ -139,6 +139,6 @@ def test_a_heading_over_a_line_that_says_something_is_evidence(library):
         ),
         design,
     ).cue("rollout")
-    assert any(e.text == "Rollout" for e in headed.evidence)
+    assert any(e.phrase == "Rollout:" for e in headed.evidence)
     empty = grade_answer(DESIGN_PAD.format("\nRollout: TBD.\n"), design).cue("rollout")
-    assert not any(e.text == "Rollout" for e in empty.evidence)
+    assert not any(e.phrase == "Rollout:" for e in empty.evidence)
