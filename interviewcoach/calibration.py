@@ -13,7 +13,7 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -100,6 +100,9 @@ class LabelledAnswer(BaseModel):
         return (self.rating - 1) * 25
 
 
+_File = TypeVar("_File", bound=BaseModel)
+
+
 class LabelledSet(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -107,10 +110,11 @@ class LabelledSet(BaseModel):
 
 
 def load_labelled(paths: Sequence[Path]) -> list[LabelledAnswer]:
-    answers: list[LabelledAnswer] = []
-    for path in paths:
-        answers.extend(LabelledSet.model_validate(tomllib.loads(path.read_text("utf-8"))).answers)
-    return answers
+    return [answer for path in paths for answer in _read(path, LabelledSet).answers]
+
+
+def _read(path: Path, model: type[_File]) -> _File:
+    return model.model_validate(tomllib.loads(path.read_text("utf-8")))
 
 
 class SpanJudgement(BaseModel):
@@ -133,10 +137,7 @@ class SpanJudgements(BaseModel):
 
 
 def load_span_judgements(paths: Sequence[Path]) -> list[SpanJudgement]:
-    spans: list[SpanJudgement] = []
-    for path in paths:
-        spans.extend(SpanJudgements.model_validate(tomllib.loads(path.read_text("utf-8"))).spans)
-    return spans
+    return [span for path in paths for span in _read(path, SpanJudgements).spans]
 
 
 @dataclass
