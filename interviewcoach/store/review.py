@@ -280,14 +280,17 @@ class RecentAttempt:
     score: int
     hits: list[str]
     misses: list[str]
+    rubric_id: str = ""
 
 
 def recent_in_category(store: HistoryStore, category: str, level: str, limit: int) -> list[RecentAttempt]:
     """The latest attempts in a category at a level, newest first."""
     return [
-        RecentAttempt(row[0], datetime.fromisoformat(row[1]), row[2], row[3], row[4], _ids(row[5]), _ids(row[6]))
+        RecentAttempt(
+            row[0], datetime.fromisoformat(row[1]), row[2], row[3], row[4], _ids(row[5]), _ids(row[6]), row[7]
+        )
         for row in store._read(
-            "SELECT id, created_at, question_id, question_text, score, hits, misses FROM attempts "
+            "SELECT id, created_at, question_id, question_text, score, hits, misses, rubric_id FROM attempts "
             "WHERE category = ? AND level = ? ORDER BY created_at DESC, id DESC LIMIT ?",
             (category, level, limit),
         )

@@ -13,7 +13,7 @@ from interviewcoach.durations import clock_text
 from interviewcoach.interviewer import compare, speaking_minutes
 from interviewcoach.session import Outcome
 from interviewcoach.tui.widgets.cue_panel import CueList
-from interviewcoach.tui.widgets.evidence_view import EvidenceView
+from interviewcoach.tui.widgets.evidence_view import EvidenceView, coaching_text
 
 
 class FeedbackScreen(Screen[str]):
@@ -77,16 +77,7 @@ class FeedbackScreen(Screen[str]):
         return " ".join(parts)
 
     def coaching(self) -> str:
-        final = self.outcome.final
-        lines = []
-        for cue in final.cues:
-            if cue.id in final.recovered:
-                lines.append(f"↺ {cue.label}: you showed it only when asked; say it unprompted next time.")
-            elif not final.is_hit(cue.id) and cue.tip:
-                lines.append(f"✗ {cue.label}: {' '.join(cue.tip.split())}")
-        for note in final.result.notes:
-            lines.append(f"• {note}")
-        return "What to work on:\n" + "\n".join(lines) if lines else "Every cue was there. Well done."
+        return coaching_text(self.outcome.final)
 
     def answer_stats(self) -> str:
         attempt = self.outcome.attempt

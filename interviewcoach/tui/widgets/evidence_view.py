@@ -53,3 +53,16 @@ class EvidenceView(Horizontal):
     def cue_selected(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         self.query_one("#answer-view", Static).update(self.highlighted(event.option.id))
+
+
+def coaching_text(final: FinalGrade) -> str:
+    """What to work on: each missed cue's tip, each cue shown only when asked, the notes."""
+    lines = []
+    for cue in final.cues:
+        if cue.id in final.recovered:
+            lines.append(f"↺ {cue.label}: you showed it only when asked; say it unprompted next time.")
+        elif not final.is_hit(cue.id) and cue.tip:
+            lines.append(f"✗ {cue.label}: {' '.join(cue.tip.split())}")
+    for note in final.result.notes:
+        lines.append(f"• {note}")
+    return "What to work on:\n" + "\n".join(lines) if lines else "Every cue was there. Well done."
