@@ -14,7 +14,7 @@ from interviewcoach.store.review import (
     HistoryFilter,
     attempt_mode,
     attempts_at_question,
-    averages_by,
+    averages,
     count_attempts,
     cue_rate_by_day,
     export_filtered,
@@ -102,9 +102,11 @@ def test_progress_figures(store):
     cue = record.final.cues[0].id
     rates = cue_rate_by_day(store, record.rubric_id, cue)
     assert rates and all(0 <= rate <= 1 for _, rate in rates)
-    categories = {g.name: g.attempts for g in averages_by(store, "category")}
-    assert categories == {"product-design": 6, "behavioural": 3}
-    assert {g.name for g in averages_by(store, "level")} == {"pm", "senior-pm"}
+    by_category, by_level = averages(store)
+    assert {g.name: g.attempts for g in by_category} == {"product-design": 6, "behavioural": 3}
+    assert {g.name: g.attempts for g in by_level} == {"pm": 8, "senior-pm": 1}
+    pm_scores = [r.score for r in page_attempts(store) if r.level == "pm"]
+    assert next(g.average for g in by_level if g.name == "pm") == sum(pm_scores) / len(pm_scores)
 
 
 def test_personal_bests_and_last_attempts(store):

@@ -261,14 +261,23 @@ def cue_rate_by_day(store: HistoryStore, rubric_id: str, cue_id: str) -> list[tu
     ]
 
 
-def averages_by(store: HistoryStore, column: Literal["category", "level"]) -> list[GroupAverage]:
-    return [
-        GroupAverage(name, count, average)
-        for name, count, average in store._read(
-            f"SELECT {column}, COUNT(*), AVG(score) FROM attempts WHERE {column} IS NOT NULL "
-            f"GROUP BY {column} ORDER BY {column}"
-        )
-    ]
+def averages(store: HistoryStore) -> tuple[list[GroupAverage], list[GroupAverage]]:
+    """Attempts and average score by category and by level, in one pass over an index
+    that holds all three columns (the planner would otherwise visit every row)."""
+    by: dict[str, dict[str, list[int]]] = {"category": {}, "level": {}}
+    for category, level, count, total in store._read(
+        "SELECT category, level, COUNT(*), SUM(score) FROM attempts INDEXED BY attempts_by_day GROUP BY category, level"
+    ):
+        for column, name in (("category", category), ("level", level)):
+            if name is not None:
+                sums = by[column].setdefault(name, [0, 0])
+                sums[0] += count
+                sums[1] += total
+
+    def groups(column: str) -> list[GroupAverage]:
+        return [GroupAverage(name, n, total / n) for name, (n, total) in sorted(by[column].items())]
+
+    return groups("category"), groups("level")
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from interviewcoach.store.review import (
 )
 from interviewcoach.tui.base import CoachScreen
 
-PAGE = 100
+PAGE = 60
 """Rows read at a time; the next page loads when the cursor is this close to the end."""
 NEAR_END = 10
 FILTER_DELAY_S = 0.3

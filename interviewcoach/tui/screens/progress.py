@@ -25,7 +25,7 @@ from interviewcoach.store.history import CueRate
 from interviewcoach.store.review import (
     DayScore,
     GroupAverage,
-    averages_by,
+    averages,
     cue_rate_by_day,
     personal_bests,
     recent_in_category,
@@ -93,8 +93,7 @@ def load_progress(store: HistoryStore, library: Library, level: Level, today: da
         by_day = [r for _, r in cue_rate_by_day(store, rate.rubric_id, rate.cue_id)]
         drill = len(questions_for_drill(library, rate.rubric_id, rate.cue_id, level))
         data.weakest.append(WeakCue(rate, cue.label if cue else rate.cue_id, by_day, drill))
-    data.categories = averages_by(store, "category")
-    data.levels = averages_by(store, "level")
+    data.categories, data.levels = averages(store)
     for category in Category:
         recent = recent_in_category(store, str(category), str(level), RECENT)
         # The rubric the latest answer was graded with; the category's usual one otherwise.
