@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from review_helpers import NOW, PLAN, seed_history
 from textual.widgets import DataTable, Input, Select, Static
 
 from interviewcoach.readiness import RULE
@@ -25,6 +24,7 @@ from interviewcoach.tui.screens.progress import ProgressScreen, ReadinessScreen
 
 from conftest import run_cli
 from fakes import fixed_grade, ui_library
+from review_helpers import NOW, PLAN, seed_history
 from test_tui import FakeClock, answer
 
 SIZES = [(80, 24), (120, 40)]
