@@ -94,6 +94,10 @@ async def test_history_filters_and_sorts(seeded, settings):
         assert table.row_count and all("tradeoffs" in row[4] for row in table_rows(table))
         await pilot.press("c")
 
+        since = history.query_one("#history-since", Input)
+        since.value = "20 Nov"
+        await pilot.pause(0.5)
+        assert since.has_class("-invalid") and table.row_count == len(PLAN)
         history.query_one("#history-since", Input).value = "2026-11-20"
         history.query_one("#history-until", Input).value = "2026-11-24"
         await pilot.pause(0.5)

@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.timer import Timer
+from textual.validation import Function
 from textual.widgets import DataTable, Footer, Input, Select, Static
 
 from interviewcoach.enums import Category, Level, options
@@ -64,6 +65,10 @@ def parse_day(text: str) -> date | None:
         return None
 
 
+def is_day(text: str) -> bool:
+    return not text.strip() or parse_day(text) is not None
+
+
 class HistoryScreen(CoachScreen[None]):
     BINDINGS = [
         Binding("enter", "open", "Open", tooltip="Show this attempt in full", id="open-attempt", show=False),
@@ -93,8 +98,11 @@ class HistoryScreen(CoachScreen[None]):
             yield Select(options(Level), prompt="Level", id="history-level")
             yield Select([("Solo", "solo"), ("Peer", "peer")], prompt="Mode", id="history-mode")
         with Horizontal(id="history-filters-2", classes="filters"):
-            yield Input(placeholder="From YYYY-MM-DD", id="history-since")
-            yield Input(placeholder="To YYYY-MM-DD", id="history-until")
+            # A date that can't be read is shown as invalid and filters nothing.
+            for widget_id, placeholder in (("history-since", "From YYYY-MM-DD"), ("history-until", "To YYYY-MM-DD")):
+                yield Input(
+                    placeholder=placeholder, id=widget_id, validators=[Function(is_day, "a date like 2026-11-27")]
+                )
             yield Select([(cue, cue) for cue in missed], prompt="Missed cue", id="history-missed")
         yield Static(id="history-status", classes="muted")
         table: DataTable[str] = DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
