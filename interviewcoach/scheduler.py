@@ -14,7 +14,8 @@ answer is a skill whose quality the grader already measures, so its score band m
 directly onto an interval that a user can read in a reason line ("due again: scored 41
 on 3 Nov") and check by hand. The plan then interleaves three pools, slot by slot:
 due questions (those exercising a weakest cue first, then the most overdue), questions
-that exercise the weakest cue, and new questions (in an order fixed by the seed), so
+that exercise the weakest cue (never answered, or last answered below strong), and new
+questions (in an order fixed by the seed), so
 that every third entry is new while new ones are left."""
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
 
 INTERVAL_DAYS: tuple[tuple[int, int], ...] = ((75, 14), (55, 7), (35, 3), (0, 1))
 """(lowest score, days until the question is due again), best band first."""
+STRONG = INTERVAL_DAYS[0][0]
+"""A score this high keeps a question out of the weakest-cue pool until it is due."""
 MASTERED_AFTER = 3
 """Attempts after which a strong answer's interval doubles."""
 PATTERN: tuple[Literal["due", "weak", "new"], ...] = ("due", "weak", "new")
@@ -66,7 +69,7 @@ class DueItem:
 def interval_days(score: int, attempts: int = 1) -> int:
     """Days until a question answered with `score` comes back."""
     days = next(days for floor, days in INTERVAL_DAYS if score >= floor)
-    if score >= INTERVAL_DAYS[0][0] and attempts >= MASTERED_AFTER:
+    if score >= STRONG and attempts >= MASTERED_AFTER:
         days *= 2
     return days
 
@@ -147,10 +150,12 @@ def plan_due(
     upcoming.sort(key=lambda item: (item.due, item.question_id))
 
     due_ids = {item.question_id for item in due}
+    # A question answered strongly is not brought back early for a weak cue: it comes
+    # back when it is due.
     weak = [
         DueItem(qid, questions[qid].prompt, now, f"exercises your weakest cue: {label}", "weak")
         for qid, label in weak_ids.items()
-        if qid not in due_ids and (qid not in latest or qid in {u.question_id for u in upcoming})
+        if qid not in due_ids and (qid not in latest or latest[qid].score < STRONG)
     ]
     weak_set = {item.question_id for item in weak}
     fresh = sorted(qid for qid in questions if qid not in latest and qid not in weak_set)

@@ -105,3 +105,11 @@ def ui_lib():
     from fakes import ui_library
 
     return ui_library()
+
+
+def test_a_strong_answer_is_not_brought_back_early_for_a_weak_cue(ui_lib):
+    weakest = [CueRate("ui-design", "tradeoffs", 10, 2)]
+    history = [last("ui-video-calls", 1, 90), last("ui-night-commute", 1, 50)]
+    plan = plan_due(ui_lib, history, weakest, NOW, seed=1)
+    kinds = {item.question_id: item.kind for item in plan}
+    assert kinds == {"ui-night-commute": "weak", "ui-conflict": "weak", "ui-video-calls": "upcoming"}
