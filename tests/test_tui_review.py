@@ -329,3 +329,19 @@ def test_snapshot_progress(snap_compare, seeded, settings, size):
         await pilot.pause()
 
     assert snap_compare(build(settings), terminal_size=size, run_before=run_before)
+
+
+async def test_an_empty_history_opens_and_says_so(settings, isolated_home):
+    app = build(settings, start="history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        history = app.screen
+        assert isinstance(history, HistoryScreen) and history.query_one(DataTable).row_count == 0
+        assert "0 attempts" in text(history, "#history-status")
+        await pilot.press("enter")  # nothing to open
+        assert app.screen is history
+        await pilot.press("p")
+        progress = app.screen
+        assert isinstance(progress, ProgressScreen)
+        shown = [str(s.render()) for s in progress.query(Static)]
+        assert any(line.startswith("No attempts yet") for line in shown)
+        assert progress.check_action("drill", (0,)) is False
