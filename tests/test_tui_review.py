@@ -91,7 +91,7 @@ async def test_history_filters_and_sorts(seeded, settings):
         history.query_one("#history-mode", Select).clear()
         history.query_one("#history-missed", Select).value = "tradeoffs"
         await pilot.pause()
-        assert table.row_count and all("tradeoffs" in row[4] for row in table_rows(table))
+        assert table.row_count and all("Trade-offs" in row[4] for row in table_rows(table))
         await pilot.press("c")
 
         since = history.query_one("#history-since", Input)

@@ -5,6 +5,7 @@ an attempt; x exports the whole history or the filtered view."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from textual import on
@@ -47,14 +48,14 @@ most comes first: at 80 columns the rest is a scroll to the right."""
 SORTS: list[SortKey] = ["date", "score", "question", "category", "level"]
 
 
-def cues_text(row: HistoryRow) -> str:
-    """ "3/5 ✗ metrics, tradeoffs": hits of all cues (↺ counted as hits), then the misses."""
+def cues_text(row: HistoryRow, label: Callable[[str, str], str] = lambda rubric, cue: cue) -> str:
+    """ "3/5 ✗ Metrics, Trade-offs": hits of all cues (↺ counted as hits), then the misses."""
     total = len(row.hits) + len(row.misses)
     text = f"{len(row.hits)}/{total}"
     if row.recovered:
         text += f" ↺{len(row.recovered)}"
     if row.misses:
-        text += " ✗ " + ", ".join(row.misses)
+        text += " ✗ " + ", ".join(label(row.rubric_id, cue) for cue in row.misses)
     return text
 
 
@@ -103,7 +104,7 @@ class HistoryScreen(CoachScreen[None]):
                 yield Input(
                     placeholder=placeholder, id=widget_id, validators=[Function(is_day, "a date like 2026-11-27")]
                 )
-            yield Select([(cue, cue) for cue in missed], prompt="Missed cue", id="history-missed")
+            yield Select([(self.any_label(cue), cue) for cue in missed], prompt="Missed cue", id="history-missed")
         yield Static(id="history-status", classes="muted")
         table: DataTable[str] = DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
         yield table
@@ -111,11 +112,26 @@ class HistoryScreen(CoachScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        width = max(26, self.app.size.width - 88)
+        # The other columns are narrow and fixed in size (67 cells with their padding); the
+        # question and the cues share the rest, so at 120 columns every column shows.
+        rest = self.app.size.width - 67
+        widths = {"Cues": max(20, rest * 45 // 100)}
+        widths["Question"] = max(26, rest - widths["Cues"])
         for title, sort in COLUMNS:
-            table.add_column(title, key=sort or title.lower(), width=width if title == "Question" else None)
+            table.add_column(title, key=sort or title.lower(), width=widths.get(title))
         self.reload()
         table.focus()
+
+    def cue_label(self, rubric_id: str, cue_id: str) -> str:
+        """The cue's label in its rubric; its id when the rubric is no longer loaded."""
+        rubric = self.coach_app.library.rubrics.get(rubric_id)
+        cue = rubric.cue(cue_id) if rubric else None
+        return cue.label if cue else cue_id
+
+    def any_label(self, cue_id: str) -> str:
+        """A label for a cue id that several rubrics may share (the missed-cue filter)."""
+        labels = sorted({cue.label for r in self.coach_app.library.rubrics.values() if (cue := r.cue(cue_id))})
+        return " / ".join(labels) if labels else cue_id
 
     # --- loading -------------------------------------------------------------------------------
 
@@ -145,7 +161,7 @@ class HistoryScreen(CoachScreen[None]):
                 row.question_text or f"({row.rubric_id} rubric)",
                 str(row.score),
                 row.verdict,
-                cues_text(row),
+                cues_text(row, self.cue_label),
                 row.category or "",
                 row.level or "",
                 row.mode,
