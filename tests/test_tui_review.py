@@ -127,6 +127,20 @@ async def test_history_loads_a_page_at_a_time(seeded, settings, monkeypatch):
         assert table.row_count == len(PLAN)
 
 
+async def test_history_loads_more_as_the_mouse_wheel_scrolls(seeded, settings, monkeypatch):
+    from interviewcoach.tui.screens import history as history_module
+
+    monkeypatch.setattr(history_module, "PAGE", 8)
+    monkeypatch.setattr(history_module, "NEAR_END", 0)
+    app = build(settings, start="history")
+    async with app.run_test(size=(80, 12)) as pilot:
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 8
+        table.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        assert table.row_count == len(PLAN) and table.cursor_row == 0
+
+
 async def test_attempt_detail_shows_a_peer_attempt_in_full(seeded, settings):
     app = build(settings)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -121,6 +121,8 @@ class HistoryScreen(CoachScreen[None]):
             table.add_column(title, key=sort or title.lower(), width=widths.get(title))
         self.reload()
         table.focus()
+        # Scrolling with the mouse wheel loads more too, not only the cursor.
+        self.watch(table, "scroll_y", self.scrolled, init=False)
 
     def cue_label(self, rubric_id: str, cue_id: str) -> str:
         """The cue's label in its rubric; its id when the rubric is no longer loaded."""
@@ -178,6 +180,11 @@ class HistoryScreen(CoachScreen[None]):
         if self.exported_to:
             text += f" · exported to {self.exported_to}"
         self.query_one("#history-status", Static).update(text)
+
+    def scrolled(self, scroll_y: float) -> None:
+        table = self.query_one(DataTable)
+        if scroll_y >= table.max_scroll_y - NEAR_END:
+            self.load_more()
 
     @on(DataTable.RowHighlighted, "#history-table")
     def near_the_end(self, event: DataTable.RowHighlighted) -> None:
