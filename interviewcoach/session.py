@@ -81,6 +81,9 @@ class PracticePlan:
     """Text to start the first answer with: a resumed draft."""
     draft_key: str | None = None
     """The key of the resumed draft, so saving the answer drops that draft."""
+    previous: dict[str, FinalGrade] = field(default_factory=dict)
+    """Earlier final grades by question id (a retry from the history): each question's
+    first outcome is compared with its entry."""
 
 
 def make_plan(
@@ -92,6 +95,7 @@ def make_plan(
     session_uid: str | None = None,
     first_answer: str = "",
     draft_key: str | None = None,
+    previous: Mapping[str, FinalGrade] | None = None,
 ) -> PracticePlan:
     """The one way to plan a session: the user's settings, these questions in order."""
     setup = setup or settings.last_practice
@@ -106,6 +110,7 @@ def make_plan(
         session_uid or uuid.uuid4().hex,
         first_answer=first_answer,
         draft_key=draft_key,
+        previous=dict(previous or {}),
     )
 
 
@@ -211,7 +216,7 @@ class PracticeSession:
         self.stage = Stage.ANSWER
         self.turn = self._new_turn(first=True)
         self.outcomes: list[Outcome] = []
-        self._previous: dict[str, FinalGrade] = {}
+        self._previous: dict[str, FinalGrade] = dict(plan.previous)
         self.started = clock()
         self.time_taken: float | None = None
         self.answer_text = ""

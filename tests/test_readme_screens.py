@@ -1,6 +1,7 @@
 """The README's screenshots, taken from the real app: the bundled questions and the real
 grader. They change when the grader does; test_packaging keeps docs/ equal to them.
-Every other snapshot runs over the test bank and a fixed grade (test_tui.py)."""
+Every other snapshot runs over the test bank and a fixed grade (test_tui.py), and so does
+the progress screenshot: it shows a seeded history, which a grader change must not rewrite."""
 
 from __future__ import annotations
 
@@ -25,3 +26,21 @@ def test_readme_practice(snap_compare, library):
 def test_readme_feedback(snap_compare, library):
     clock = FakeClock()
     assert snap_compare(real_app(library, clock), terminal_size=SIZE, run_before=to_feedback(clock, FIRST_ANSWER))
+
+
+def test_readme_progress(snap_compare, isolated_home):
+    from interviewcoach.store import open_history
+
+    from fakes import fixed_grade, ui_library
+    from review_helpers import NOW, seed_history
+
+    with open_history() as store:
+        seed_history(store, ui_library(), fixed_grade)
+    settings = Settings.model_validate({"last_practice": {"category": "product-design", "level": "pm"}})
+    app = make_app(settings, ui_library(), clock=FakeClock(), seed=34, grader=fixed_grade, now=lambda: NOW)
+
+    async def run_before(pilot):
+        pilot.app.open_progress()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -192,3 +192,16 @@ def test_evidence_points_into_the_saved_answer_even_after_blank_lines(clock):
     for cue in outcome.final.cues:
         for evidence in cue.evidence:
             assert answer[evidence.start : evidence.end] == evidence.text
+
+
+def test_a_retry_from_the_history_is_compared_with_that_attempt(clock):
+    from interviewcoach.final_grade import final_grade
+
+    library = ui_library()
+    question = library.questions["ui-video-calls"]
+    earlier = final_grade(fixed_grade("Grandparents who live alone.", library.rubrics[question.rubric], question))
+    session, _ = new_session(clock, questions=("ui-video-calls",), probes=0, previous={question.id: earlier})
+    session.start()
+    outcome = send(session, ANSWER).outcome
+    assert outcome is not None and outcome.retry_of == earlier
+    assert outcome.final.score > earlier.score

@@ -93,6 +93,17 @@ MIGRATIONS: list[str] = [
     """
     UPDATE attempts SET final_score = score WHERE final_score IS NULL;
     """,
+    # 4: the review screens (history, progress, what's due) at 100k attempts: filters by
+    # level and missed cue, the question texts the fuzzy filter searches, each question's
+    # latest attempt, and the score by day read from an index alone.
+    """
+    CREATE INDEX attempts_by_level ON attempts (level, created_at);
+    CREATE INDEX attempts_by_text ON attempts (question_text);
+    CREATE INDEX attempts_by_day ON attempts (created_at, score, category, level);
+    CREATE INDEX attempts_by_question_score ON attempts (question_id, created_at, score);
+    CREATE INDEX attempt_cues_by_cue ON attempt_cues (cue_id, rubric_id, hit, attempt_id);
+    CREATE INDEX sessions_by_mode ON sessions (mode);
+    """,
 ]
 """Each entry moves the schema up one version; the Python step of the same number
 (DATA_STEPS in database.py) then fills new tables and columns from the old data."""

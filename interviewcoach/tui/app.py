@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -28,6 +29,7 @@ from interviewcoach.session import (
 )
 from interviewcoach.settings import Settings, save_settings
 from interviewcoach.store import HistoryError, HistoryStore, open_history
+from interviewcoach.store.review import page_attempts
 from interviewcoach.tui.commands import PracticeCommands
 from interviewcoach.tui.screens.home import HomeData, HomeScreen
 from interviewcoach.tui.screens.practice import PracticeScreen
@@ -35,8 +37,10 @@ from interviewcoach.tui.screens.setup import SetupChoice, SetupScreen
 from interviewcoach.tui.screens.summary import SummaryScreen
 
 if TYPE_CHECKING:
+    from interviewcoach.scheduler import DueItem
     from interviewcoach.store import AttemptRecord, DraftRecord
-    from interviewcoach.store.history import AttemptSummary, CueRate
+    from interviewcoach.store.history import CueRate
+    from interviewcoach.store.review import HistoryRow
 
 T = TypeVar("T")
 
@@ -63,8 +67,13 @@ class InterviewCoachApp(App[None]):
         seed: int | None = None,
         bank_dirs: tuple[Path, ...] = (),
         grader: Grader = real_grader,
+        start: str = "home",
+        now: Callable[[], datetime] | None = None,
     ) -> None:
         super().__init__()
+        self.start = start
+        """The first screen: "home", or "history" (`interviewcoach review`)."""
+        self._now = now
         self.bank_dirs = bank_dirs
         self.settings = settings
         self.library = library
@@ -87,18 +96,23 @@ class InterviewCoachApp(App[None]):
         except HistoryError as error:
             self.history_problem = f"Your history is unavailable, so answers will not be saved: {error}"
         self.push_screen(HomeScreen(self.home_data()))
+        if self.start == "history":
+            from interviewcoach.tui.screens.history import HistoryScreen
+
+            # Above home, so escape lands there.
+            self.push_screen(HistoryScreen())
 
     def on_unmount(self) -> None:
         if self.store is not None:
             self.store.close()
 
     def home_data(self) -> HomeData:
-        recent: list[AttemptSummary] = []
+        recent: list[HistoryRow] = []
         weakest: CueRate | None = None
         label = draft_question = draft_saved = None
         if self.store is not None:
             try:
-                recent = self.store.list_attempts(limit=5)
+                recent = page_attempts(self.store, limit=5)
                 stats = self.store.stats()
                 if stats.weakest:
                     weakest = stats.weakest[0]
@@ -267,6 +281,106 @@ class InterviewCoachApp(App[None]):
         )
         self.show(SummaryScreen(session.summary()))
 
+    # --- reviewing the history ------------------------------------------------------------------
+
+    def now(self) -> datetime:
+        """The wall-clock time (fixed in tests): what is due, practice days, export names."""
+        return self._now() if self._now is not None else datetime.now(UTC)
+
+    def read_history(self, read: Callable[[HistoryStore], T], default: T, doing: str) -> T:
+        return self._from_history(read, default, doing)
+
+    def back(self) -> None:
+        """Escape on a review screen: back to what opened it, or home from a main screen."""
+        if len(self.screen_stack) > 2:
+            self.pop_screen()
+        else:
+            self.go_home()
+
+    def open_history(self) -> None:
+        from interviewcoach.tui.screens.history import HistoryScreen
+
+        self._open_review(HistoryScreen())
+
+    def open_progress(self) -> None:
+        from interviewcoach.tui.screens.progress import ProgressScreen, load_progress
+
+        level = Level(self.settings.last_practice.level)
+        data = self._from_history(
+            lambda store: load_progress(store, self.library, level, self.now().date()), None, "read your progress"
+        )
+        if data is not None:
+            self._open_review(ProgressScreen(data))
+
+    def _open_review(self, screen: Screen[Any]) -> None:
+        # From home, a review screen replaces it; from another review screen it stacks,
+        # so escape comes back.
+        if isinstance(self.screen, HomeScreen):
+            self.show(screen)
+        else:
+            self.push_screen(screen)
+
+    def open_attempt(self, attempt_id: int) -> None:
+        from interviewcoach.tui.screens.attempt_detail import AttemptDetailScreen, load_detail
+
+        detail = self._from_history(lambda store: load_detail(store, attempt_id), None, "read that attempt")
+        if detail is not None:
+            self._open_review(AttemptDetailScreen(detail))
+
+    def retry_attempt(self, record: AttemptRecord) -> None:
+        """Practise a past attempt's question again; its feedback compares with `record`."""
+        question = self.library.questions.get(record.question_id or "")
+        if question is None:
+            self.notify("That question is no longer in your banks.", severity="warning")
+            return
+        self.practise(make_plan(self.settings, [question], self.new_seed(), previous={question.id: record.final}))
+
+    def drill_cue(self, rubric_id: str, cue_id: str) -> None:
+        from interviewcoach.scheduler import questions_for_drill
+
+        level = Level(self.settings.last_practice.level)
+        found = questions_for_drill(self.library, rubric_id, cue_id, level)
+        seed = self.new_seed()
+        questions = shuffled(found[: DRILL_QUESTIONS * 2], seed, DRILL_QUESTIONS)
+        if not questions:
+            return
+        rubric = self.library.rubrics[rubric_id]
+        cue = rubric.cue(cue_id)
+        self.notify(
+            f"Drilling {cue.label if cue else cue_id}: {len(questions)} question(s) whose rubric weighs it most.",
+            timeout=8,
+        )
+        self.practise(make_plan(self.settings, questions, seed))
+
+    def due_plan(self, limit: int = 10) -> list[DueItem]:
+        from interviewcoach.scheduler import plan_due
+        from interviewcoach.store.review import last_attempts
+
+        level = Level(self.settings.last_practice.level)
+        none: list[DueItem] = []
+        return self._from_history(
+            lambda store: plan_due(
+                self.library,
+                last_attempts(store),
+                store.stats().weakest,
+                self.now(),
+                self.new_seed(),
+                level=level,
+                limit=limit,
+            ),
+            none,
+            "work out what is due",
+        )
+
+    def practise_due(self) -> None:
+        plan = [item for item in self.due_plan(DRILL_QUESTIONS) if item.question_id in self.library.questions]
+        if not plan:
+            self.notify("Nothing to practise yet.")
+            return
+        self.notify("Practising what's due:\n" + "\n".join(f"• {item.reason}" for item in plan), timeout=8)
+        questions = [self.library.questions[item.question_id] for item in plan]
+        self.practise(make_plan(self.settings, questions, self.new_seed()))
+
     async def action_quit(self) -> None:
         screen = self.screen
         if isinstance(screen, PracticeScreen) and screen.answer_in_progress:
@@ -298,8 +412,19 @@ def make_app(
     seed: int | None = None,
     bank_dirs: tuple[Path, ...] = (),
     grader: Grader = real_grader,
+    start: str = "home",
+    now: Callable[[], datetime] | None = None,
 ) -> InterviewCoachApp:
-    """The app, for the CLI and the tests alike; tests pass a fixed clock, seed and grader."""
+    """The app, for the CLI and the tests alike; tests pass a fixed clock, seed, grader
+    and wall-clock time (`now`). `start="history"` opens the history first."""
     return InterviewCoachApp(
-        settings, library, history_path=history_path, clock=clock, seed=seed, bank_dirs=bank_dirs, grader=grader
+        settings,
+        library,
+        history_path=history_path,
+        clock=clock,
+        seed=seed,
+        bank_dirs=bank_dirs,
+        grader=grader,
+        start=start,
+        now=now,
     )

@@ -4,16 +4,21 @@ in a circle)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, TypeVar, cast
 
 from textual.screen import Screen
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from interviewcoach.banks import Library
     from interviewcoach.models import Question
     from interviewcoach.session import PracticeSession
     from interviewcoach.settings import Settings
-    from interviewcoach.store import DraftRecord
+    from interviewcoach.store import AttemptRecord, DraftRecord, HistoryStore
+
+T = TypeVar("T")
 
 
 class CoachApp(Protocol):
@@ -32,6 +37,17 @@ class CoachApp(Protocol):
     def save_draft(self, draft: DraftRecord | None) -> None: ...
     def own_question_ids(self) -> set[str]: ...
     def reload_library(self) -> bool: ...
+
+    # Reviewing the history (tui/screens/history.py, attempt_detail.py, compare.py, progress.py).
+    def now(self) -> datetime: ...
+    def read_history(self, read: Callable[[HistoryStore], T], default: T, doing: str) -> T: ...
+    def back(self) -> None: ...
+    def open_history(self) -> None: ...
+    def open_progress(self) -> None: ...
+    def open_attempt(self, attempt_id: int) -> None: ...
+    def retry_attempt(self, record: AttemptRecord) -> None: ...
+    def drill_cue(self, rubric_id: str, cue_id: str) -> None: ...
+    def practise_due(self) -> None: ...
 
 
 ResultT = TypeVar("ResultT")

@@ -27,6 +27,10 @@ class PracticeCommands(Provider):
             commands.append((f"Drill {screen.data.weakest_label}", "Practise your weakest cue", app.drill))
         if screen.data.draft_question is not None:
             commands.append(("Resume unfinished answer", "Finish the answer you left", app.resume_draft))
+        commands.append(("Practise what's due", "Questions due again, new ones and your weakest cue", app.practise_due))
+        if screen.data.recent:
+            commands.append(("Review history", "Every past attempt: filter, sort, open, export", app.open_history))
+            commands.append(("Progress", "Charts, readiness, streak and weakest cues", app.open_progress))
         return commands
 
     async def discover(self) -> Hits:

@@ -3,21 +3,17 @@ to work on, and what a strong answer covers. Returns retry, next or end."""
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, Static
 
 from interviewcoach.durations import clock_text
 from interviewcoach.interviewer import compare, speaking_minutes
 from interviewcoach.session import Outcome
 from interviewcoach.tui.widgets.cue_panel import CueList
-
-PALETTE = ("primary", "secondary", "accent", "warning", "success", "error")
-"""Theme colours given to the cues in turn, so any Textual theme works."""
+from interviewcoach.tui.widgets.evidence_view import EvidenceView, coaching_text
 
 
 class FeedbackScreen(Screen[str]):
@@ -44,11 +40,7 @@ class FeedbackScreen(Screen[str]):
                     "Not saved to your history; it is kept until you leave, and the summary offers to export it.",
                     id="not-saved",
                 )
-            with Horizontal(id="feedback-body"):
-                cues = CueList(id="cues")
-                cues.show(final)
-                yield cues
-                yield Static(self.highlighted(None), id="answer-view")
+            yield EvidenceView(final, outcome.attempt.answer, id="feedback-body")
             yield Static(self.coaching(), id="tips", markup=False)
             if outcome.question.outline:
                 yield Static(
@@ -84,40 +76,8 @@ class FeedbackScreen(Screen[str]):
         parts.append("Lost: " + (", ".join(labels[c] for c in lost) or "nothing") + ".")
         return " ".join(parts)
 
-    def colours(self) -> dict[str, str]:
-        variables = self.app.theme_variables
-        return {
-            cue.id: variables.get(PALETTE[i % len(PALETTE)], "yellow") for i, cue in enumerate(self.outcome.final.cues)
-        }
-
-    def highlighted(self, selected: str | None) -> Text:
-        """The answer with each cue's evidence in the cue's colour; the selected cue's words
-        stand out in reverse."""
-        answer = self.outcome.attempt.answer
-        text = Text(answer)
-        colours = self.colours()
-        for cue in self.outcome.final.cues:
-            for evidence in cue.evidence:
-                style = f"bold {colours[cue.id]}"
-                if cue.id == selected:
-                    style += " reverse"
-                text.stylize(style, evidence.start, evidence.end)
-        return text
-
     def coaching(self) -> str:
-        final = self.outcome.final
-        # Why this isn't read as an answer (another question's, too short) comes first.
-        lead = final.result.lead_notes
-        lines = [f"• {note}" for note in lead]
-        for cue in final.cues:
-            if cue.id in final.recovered:
-                lines.append(f"↺ {cue.label}: you showed it only when asked; say it unprompted next time.")
-            elif not final.is_hit(cue.id) and cue.tip:
-                lines.append(f"✗ {cue.label}: {' '.join(cue.tip.split())}")
-        for note in final.result.notes:
-            if note not in lead:
-                lines.append(f"• {note}")
-        return "What to work on:\n" + "\n".join(lines) if lines else "Every cue was there. Well done."
+        return coaching_text(self.outcome.final)
 
     def answer_stats(self) -> str:
         attempt = self.outcome.attempt
@@ -128,10 +88,6 @@ class FeedbackScreen(Screen[str]):
             parts.append(f"took {clock_text(attempt.time_taken_s)}{limit}")
         parts.append(f"about {speaking_minutes(words):.1f} minutes spoken")
         return " · ".join(parts)
-
-    @on(OptionList.OptionHighlighted, "#cues")
-    def cue_selected(self, event: OptionList.OptionHighlighted) -> None:
-        self.query_one("#answer-view", Static).update(self.highlighted(event.option.id))
 
     def action_choose(self, choice: str) -> None:
         self.dismiss(choice)

@@ -1,16 +1,19 @@
 """The home screen: start practising in one key, drill the weakest cue, resume an
-unfinished answer, and see the last few attempts."""
+unfinished answer, practise what is due, review the history, and open one of the last
+few attempts."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
-from interviewcoach.store.history import AttemptSummary, CueRate
+from interviewcoach.store.history import CueRate
+from interviewcoach.store.review import HistoryRow
 from interviewcoach.tui.base import CoachScreen
 
 
@@ -18,7 +21,7 @@ from interviewcoach.tui.base import CoachScreen
 class HomeData:
     """What the home screen shows, read from the history by the app."""
 
-    recent: list[AttemptSummary]
+    recent: list[HistoryRow]
     weakest: CueRate | None
     weakest_label: str | None
     draft_question: str | None
@@ -32,6 +35,8 @@ class HomeScreen(CoachScreen[None]):
         Binding("d", "drill", "Drill weakest", tooltip="Practise your weakest cue", id="drill"),
         Binding("r", "resume", "Resume answer", tooltip="Finish the answer you left", id="resume"),
         Binding("b", "bank", "Question bank", tooltip="Browse, search and write questions", id="bank"),
+        Binding("v", "review", "History", tooltip="Review your past attempts", id="review"),
+        Binding("u", "due", "What's due", tooltip="Practise the questions due again", id="due"),
     ]
 
     def __init__(self, data: HomeData) -> None:
@@ -50,7 +55,12 @@ class HomeScreen(CoachScreen[None]):
                     classes="muted",
                 )
                 yield Button("Start practice  (s)", id="start", variant="primary")
-                yield Button("Question bank  (b)", id="bank")
+                # The smaller ways in share one row, so the recent attempts fit 80x24 too.
+                with Horizontal(id="home-more"):
+                    yield Button("Question bank (b)", id="bank")
+                    yield Button("What's due (u)", id="due")
+                    if self.data.recent:
+                        yield Button("History (v)", id="review")
                 if self.data.weakest is not None:
                     rate = self.data.weakest
                     yield Button(f"Drill {self.data.weakest_label}  (d)", id="drill")
@@ -71,14 +81,17 @@ class HomeScreen(CoachScreen[None]):
                     yield Static(self.data.history_problem, id="history-problem", markup=False)
             if self.data.recent:
                 yield Static("Recent attempts", classes="section-title")
-                table: DataTable[str] = DataTable(id="recent", cursor_type="none", zebra_stripes=True)
-                table.add_columns("When", "Question", "Score", "Verdict")
+                table: DataTable[str] = DataTable(id="recent", cursor_type="row", zebra_stripes=True)
+                table.add_column("When")
+                table.add_column("Question", width=44)
+                table.add_columns("Score", "Verdict")
                 for row in self.data.recent:
                     table.add_row(
                         row.created_at.astimezone().strftime("%d %b %H:%M"),
-                        row.question_id or f"{row.rubric_id} rubric",
+                        row.question_text or f"({row.rubric_id} rubric)",
                         str(row.score),
                         row.verdict,
+                        key=str(row.id),
                     )
                 yield table
         yield Footer()
@@ -89,6 +102,8 @@ class HomeScreen(CoachScreen[None]):
             return self.data.weakest is not None
         if action == "resume":
             return self.data.draft_question is not None
+        if action == "review":
+            return bool(self.data.recent)
         return True
 
     def action_start(self) -> None:
@@ -102,6 +117,17 @@ class HomeScreen(CoachScreen[None]):
 
     def action_bank(self) -> None:
         self.coach_app.open_bank()
+
+    def action_review(self) -> None:
+        self.coach_app.open_history()
+
+    def action_due(self) -> None:
+        self.coach_app.practise_due()
+
+    @on(DataTable.RowSelected, "#recent")
+    def open_recent(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self.coach_app.open_attempt(int(event.row_key.value))
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         # run_action is a coroutine: unawaited, a click did nothing.
