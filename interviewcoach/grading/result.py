@@ -76,7 +76,7 @@ class GradeResult:
     def lead_notes(self) -> list[str]:
         """The notes every face shows before any cue: why this is not read as an answer
         to the question (too short, not English, another question's). Empty otherwise."""
-        return list(self.notes) if self.verdict in ("insufficient", "off-question") else []
+        return self.notes[:1] if self.verdict in ("insufficient", "off-question") else []
 
     def cue(self, cue_id: str) -> CueResult | None:
         return next((cue for cue in self.cues if cue.id == cue_id), None)
