@@ -93,6 +93,13 @@ MIGRATIONS: list[str] = [
     """
     UPDATE attempts SET final_score = score WHERE final_score IS NULL;
     """,
+    # 4: mock interviews with a peer. What a peer attempt adds (names, round, comments,
+    # recommendation, focus, keep/stop/start, timing) is one JSON column; the
+    # recommendation is also a column of its own. Solo attempts leave both NULL.
+    """
+    ALTER TABLE attempts ADD COLUMN peer TEXT;
+    ALTER TABLE attempts ADD COLUMN recommendation INTEGER;
+    """,
 ]
 """Each entry moves the schema up one version; the Python step of the same number
 (DATA_STEPS in database.py) then fills new tables and columns from the old data."""
