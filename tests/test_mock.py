@@ -218,3 +218,8 @@ def test_report_history_and_stats_commands(capsys):
 
     code, out, _ = run_cli(capsys, "stats")
     assert "Calibration: in mock interviews the interviewer agreed with the grader on 4 of 5 calls" in out
+
+
+def test_the_mock_command_is_registered(capsys):
+    code, out, _ = run_cli(capsys, "mock", "--help")
+    assert code == 0 and "mock interview setup" in out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 
-def run_app(args: argparse.Namespace) -> int:
+def run_app(args: argparse.Namespace, start: str = "home") -> int:
     from interviewcoach.banks import load_library
     from interviewcoach.settings import load_settings
 
@@ -15,5 +15,5 @@ def run_app(args: argparse.Namespace) -> int:
     library = load_library(args.bank_dirs)
     from interviewcoach.tui.app import make_app
 
-    make_app(settings, library, bank_dirs=tuple(args.bank_dirs)).run()
+    make_app(settings, library, bank_dirs=tuple(args.bank_dirs), start=start).run()
     return 0

@@ -1,14 +1,23 @@
-"""`interviewcoach report SESSION`: a mock interview's report, as Markdown."""
+"""`interviewcoach mock` (the app, opened on the mock interview setup) and
+`interviewcoach report SESSION` (a mock's report, as Markdown)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from interviewcoach.commands.options import SubParsers
+from interviewcoach.commands.options import SubParsers, bank_dir_option
 
 
 def register(commands: SubParsers) -> None:
+    parser = commands.add_parser(
+        "mock",
+        help="a mock interview with a peer",
+        description="Start the app on the mock interview setup: one of you interviews from a cockpit "
+        "that scores the notes as they are typed, the other answers; then you swap.",
+    )
+    bank_dir_option(parser)
+    parser.set_defaults(run=mock)
     report_parser = commands.add_parser(
         "report",
         help="print a mock interview's report",
@@ -19,6 +28,12 @@ def register(commands: SubParsers) -> None:
     )
     report_parser.add_argument("session", metavar="SESSION")
     report_parser.set_defaults(run=report)
+
+
+def mock(args: argparse.Namespace) -> int:
+    from interviewcoach.commands.app import run_app
+
+    return run_app(args, start="mock")
 
 
 def report(args: argparse.Namespace) -> int:

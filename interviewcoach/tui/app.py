@@ -17,6 +17,7 @@ from textual.screen import Screen
 
 from interviewcoach.banks import Library
 from interviewcoach.interviewer import choose_questions, questions_for_cue
+from interviewcoach.mock import DRAFT_PREFIX as MOCK_DRAFT_PREFIX
 from interviewcoach.models import Level, Question
 from interviewcoach.session import (
     Grader,
@@ -28,7 +29,9 @@ from interviewcoach.session import (
 )
 from interviewcoach.settings import Settings, save_settings
 from interviewcoach.store import HistoryError, HistoryStore, open_history
+from interviewcoach.tui.base import KeepsWork
 from interviewcoach.tui.commands import PracticeCommands
+from interviewcoach.tui.mock_flow import MockFlow
 from interviewcoach.tui.screens.home import HomeData, HomeScreen
 from interviewcoach.tui.screens.practice import PracticeScreen
 from interviewcoach.tui.screens.setup import SetupChoice, SetupScreen
@@ -44,7 +47,7 @@ DRILL_QUESTIONS = 3
 """How many questions "drill your weakest cue" asks."""
 
 
-class InterviewCoachApp(App[None]):
+class InterviewCoachApp(MockFlow):
     CSS_PATH = "app.tcss"
     TITLE = "interviewcoach"
     SUB_TITLE = "practise product-manager interviews"
@@ -63,8 +66,11 @@ class InterviewCoachApp(App[None]):
         seed: int | None = None,
         bank_dirs: tuple[Path, ...] = (),
         grader: Grader = real_grader,
+        start: str = "home",
     ) -> None:
         super().__init__()
+        self.start = start
+        """The screen to open on: "home", or "mock" (`interviewcoach mock`)."""
         self.bank_dirs = bank_dirs
         self.settings = settings
         self.library = library
@@ -87,6 +93,8 @@ class InterviewCoachApp(App[None]):
         except HistoryError as error:
             self.history_problem = f"Your history is unavailable, so answers will not be saved: {error}"
         self.push_screen(HomeScreen(self.home_data()))
+        if self.start == "mock":
+            self.start_mock()
 
     def on_unmount(self) -> None:
         if self.store is not None:
@@ -107,14 +115,20 @@ class InterviewCoachApp(App[None]):
                     label = cue.label if cue else weakest.cue_id
                     if rubric is None:
                         weakest = None
-                drafts = [d for d in self.store.drafts() if d.question_id in self.library.questions]
+                drafts = [d for d in self.store.drafts() if d.question_id in self.library.questions and _solo(d)]
                 if drafts:
                     question = self.library.questions[drafts[0].question_id or ""]
                     draft_question = question.prompt
                     draft_saved = drafts[0].updated_at.astimezone().strftime("%d %b %H:%M")
             except HistoryError as error:
                 self.history_problem = str(error)
-        return HomeData(recent, weakest, label, draft_question, draft_saved, self.history_problem)
+        mock = self.mock_draft()
+        mock_text = (
+            f"{' and '.join(mock.context['mock']['people'])}, {mock.updated_at.astimezone():%d %b %H:%M}"
+            if mock
+            else None
+        )
+        return HomeData(recent, weakest, label, draft_question, draft_saved, self.history_problem, mock_text)
 
     # --- moving between screens --------------------------------------------------------------
 
@@ -229,7 +243,7 @@ class InterviewCoachApp(App[None]):
     def resume_draft(self) -> None:
         none: list[DraftRecord] = []
         found = self._from_history(lambda store: store.drafts(), none, "read your drafts")
-        drafts = [d for d in found if d.question_id in self.library.questions]
+        drafts = [d for d in found if d.question_id in self.library.questions and _solo(d)]
         if not drafts:
             return
         draft = drafts[0]
@@ -268,8 +282,11 @@ class InterviewCoachApp(App[None]):
         self.show(SummaryScreen(session.summary()))
 
     async def action_quit(self) -> None:
-        screen = self.screen
-        if isinstance(screen, PracticeScreen) and screen.answer_in_progress:
+        # Any screen in the stack holding work (an answer, a mock's notes) asks first.
+        screen = next(
+            (s for s in reversed(self.screen_stack) if isinstance(s, KeepsWork) and s.answer_in_progress), None
+        )
+        if screen is not None:
             from interviewcoach.tui.screens.confirm import ConfirmScreen
 
             def answered(leave: bool | None) -> None:
@@ -279,7 +296,7 @@ class InterviewCoachApp(App[None]):
 
             self.push_screen(
                 ConfirmScreen(
-                    "Quit interviewcoach? Your answer so far is kept as a draft and offered back next time.",
+                    "Quit interviewcoach? What you typed so far is kept as a draft and offered back next time.",
                     yes="Quit",
                     no="Stay",
                 ),
@@ -298,8 +315,22 @@ def make_app(
     seed: int | None = None,
     bank_dirs: tuple[Path, ...] = (),
     grader: Grader = real_grader,
+    start: str = "home",
 ) -> InterviewCoachApp:
-    """The app, for the CLI and the tests alike; tests pass a fixed clock, seed and grader."""
+    """The app, for the CLI and the tests alike; tests pass a fixed clock, seed and grader.
+    `start="mock"` opens the mock interview setup (`interviewcoach mock`)."""
     return InterviewCoachApp(
-        settings, library, history_path=history_path, clock=clock, seed=seed, bank_dirs=bank_dirs, grader=grader
+        settings,
+        library,
+        history_path=history_path,
+        clock=clock,
+        seed=seed,
+        bank_dirs=bank_dirs,
+        grader=grader,
+        start=start,
     )
+
+
+def _solo(draft: DraftRecord) -> bool:
+    """A solo answer's draft, not a mock's notes (offered back as the mock instead)."""
+    return not draft.key.startswith(MOCK_DRAFT_PREFIX)

@@ -24,6 +24,8 @@ class HomeData:
     draft_question: str | None
     draft_saved: str | None
     history_problem: str | None = None
+    mock_draft: str | None = None
+    """A mock left unfinished (its two people and when), offered back."""
 
 
 class HomeScreen(CoachScreen[None]):
@@ -32,6 +34,8 @@ class HomeScreen(CoachScreen[None]):
         Binding("d", "drill", "Drill weakest", tooltip="Practise your weakest cue", id="drill"),
         Binding("r", "resume", "Resume answer", tooltip="Finish the answer you left", id="resume"),
         Binding("b", "bank", "Question bank", tooltip="Browse, search and write questions", id="bank"),
+        Binding("m", "mock", "Mock", tooltip="A mock interview with a peer", id="mock"),
+        Binding("c", "resume_mock", "Continue mock", tooltip="Back to the mock left unfinished", id="resume-mock"),
     ]
 
     def __init__(self, data: HomeData) -> None:
@@ -51,6 +55,9 @@ class HomeScreen(CoachScreen[None]):
                 )
                 yield Button("Start practice  (s)", id="start", variant="primary")
                 yield Button("Question bank  (b)", id="bank")
+                yield Button("Mock interview with a peer  (m)", id="mock")
+                if self.data.mock_draft is not None:
+                    yield Button(f"Continue the mock: {self.data.mock_draft}  (c)", id="resume_mock", variant="warning")
                 if self.data.weakest is not None:
                     rate = self.data.weakest
                     yield Button(f"Drill {self.data.weakest_label}  (d)", id="drill")
@@ -89,6 +96,8 @@ class HomeScreen(CoachScreen[None]):
             return self.data.weakest is not None
         if action == "resume":
             return self.data.draft_question is not None
+        if action == "resume_mock":
+            return self.data.mock_draft is not None
         return True
 
     def action_start(self) -> None:
@@ -102,6 +111,12 @@ class HomeScreen(CoachScreen[None]):
 
     def action_bank(self) -> None:
         self.coach_app.open_bank()
+
+    def action_mock(self) -> None:
+        self.coach_app.start_mock()
+
+    def action_resume_mock(self) -> None:
+        self.coach_app.resume_mock()
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         # run_action is a coroutine: unawaited, a click did nothing.
