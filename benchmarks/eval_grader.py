@@ -34,7 +34,11 @@ def _sets(files: list[Path]) -> dict[str, list[Path]]:
     if files:
         return {path.stem: [path] for path in files}
     sets = {"dev": sorted(DATA.glob("grading-dev-*.toml"))}
-    for path in sorted(DATA.glob("grading-check*.toml")) + sorted(DATA.glob("grading-unseen*.toml")):
+    for path in (
+        sorted(DATA.glob("grading-check*.toml"))
+        + sorted(DATA.glob("grading-unseen*.toml"))
+        + sorted(DATA.glob("grading-notes*.toml"))
+    ):
         sets[path.stem.removeprefix("grading-")] = [path]
     return sets
 
@@ -66,7 +70,9 @@ def main() -> None:
     summary = []
     for name, paths in _sets(args.files).items():
         answers = load_labelled(paths)
-        calibration = calibrate(answers, library, use_questions=not args.rubric_only)
+        # Interviewer's notes (grading-notes-*.toml) are graded as the peer cockpit grades them.
+        notes = all(path.stem.startswith(("grading-notes", "notes")) for path in paths)
+        calibration = calibrate(answers, library, use_questions=not args.rubric_only, notes=notes)
         print(f"=== {name}: {len(answers)} answers")
         if args.cues:
             print(f"  {'rubric':16} {'cue':16} {'P':>5} {'R':>5} {'F1':>5}   tp  fp  fn  tn")
@@ -108,7 +114,7 @@ def main() -> None:
             ),
             (worst < Bars.GAMED, f"gamed answers: {len(gamed)}, highest {worst} (bar < {Bars.GAMED})"),
         ]
-        if not args.rubric_only:
+        if not args.rubric_only and not notes:
             cross = cross_question(answers, library)
             if cross.against_own:
                 lines.append(

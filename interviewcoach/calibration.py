@@ -235,13 +235,17 @@ def _target(answer: LabelledAnswer, library: Library, use_questions: bool):
     return rubric, question
 
 
-def calibrate(answers: Sequence[LabelledAnswer], library: Library, use_questions: bool = True) -> Calibration:
+def calibrate(
+    answers: Sequence[LabelledAnswer], library: Library, use_questions: bool = True, notes: bool = False
+) -> Calibration:
     """Grade every answer and compare with its labels. Without `use_questions`, answers
-    are graded with their rubric alone, as a held-out set that names no question is."""
+    are graded with their rubric alone, as a held-out set that names no question is.
+    With `notes`, each "answer" is an interviewer's notes of a spoken answer, graded as
+    the peer cockpit grades them."""
     calibration = Calibration()
     for answer in answers:
         rubric, question = _target(answer, library, use_questions)
-        result = grade_answer(answer.answer, rubric, question)
+        result = grade_answer(answer.answer, rubric, question, notes=notes)
         calibration.graded.append((answer, result))
         required = REQUIRED_CUES.get(rubric.id, ())
         for cue_id, label in answer.labels.items():

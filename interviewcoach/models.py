@@ -61,6 +61,10 @@ class Cue(_Model):
     level_weights: dict[Level, Annotated[float, Field(gt=0, le=10)]] = {}
     """Multiplies `weight` for questions at these levels: rollout and alignment matter
     more for a director than for an APM."""
+    note_labels: list[Text] = []
+    """How interviewers label this cue in notes typed while listening ("S", "sit",
+    "seg", "m"): in notes, what follows "label:" on its line shows the cue, unless the
+    interviewer wrote it off ("R: none", "m: vague")."""
     beyond_prompt: bool = False
     """Evidence must go beyond the question's own words: answering "design for deaf
     customers" with "deaf customers" restates the group asked about, it does not choose

@@ -86,16 +86,21 @@ def test_grader_meets_the_floors(library, files, use_questions):
 
 HARD_FLOORS = {
     # set: (macro F1 over required cues, Spearman); a little under each set's reading now
-    "grading-unseen-a-behavioural": (0.82, 0.72),
+    "grading-unseen-a-behavioural": (0.82, 0.85),
     "grading-unseen-a-design": (0.78, 0.83),
-    "grading-unseen-a-other": (None, 0.68),
+    "grading-unseen-a-other": (None, 0.65),
     "grading-unseen-b-behavioural": (0.89, 0.87),
     "grading-unseen-b-design": (0.76, 0.88),
     "grading-unseen-b-other": (None, 0.87),
+    "grading-unseen-c-behavioural": (0.82, 0.86),
+    "grading-unseen-c-design": (0.77, 0.80),
+    "grading-unseen-c-other": (None, 0.68),
 }
 KNOWN_MISREADS = {
-    "u1-bh-04": "a zero-to-one story graded as a mistake story: 'complaints dropped' reads "
-    "as the failure theme, which a lexical check can't tell from a real failure",
+    "u3-pd-07": "a refusal that sets aside research, a segment, a pilot and metrics but "
+    "asserts that 'everybody knows approvals are painful': the pain still reads as the why",
+    "u3-ot-16": "an answer about an underperforming PM graded against setting goals for eight "
+    "teams: the question's words are too generic (goals, organisation, teams) to tell",
 }
 """Gamed answers the grader still scores 30 or more, each with why; the test fails when
 one is fixed, so this list stays true."""
@@ -116,6 +121,18 @@ def test_grader_holds_its_floors_on_the_hard_sets(library, path):
             assert result.score >= Floors.GAMED, f"{answer.id} is fixed: take it off KNOWN_MISREADS"
         else:
             assert result.score < Floors.GAMED, (answer.id, result.score)
+
+
+NOTES_SETS = sorted(DATA.glob("grading-notes-*.toml"))
+
+
+@pytest.mark.parametrize("path", NOTES_SETS, ids=[p.stem for p in NOTES_SETS])
+def test_the_live_checklist_reads_interviewers_notes(library, path):
+    """The peer cockpit's checklist scores notes typed while listening (issue 11's bar)."""
+    calibration = calibrate(load_labelled([path]), library, notes=True)
+    table = report(calibration)
+    assert calibration.macro_f1 >= 0.85, table
+    assert calibration.spearman >= 0.55, table
 
 
 def test_design_answers_are_off_question_only_against_other_questions(library):

@@ -33,6 +33,7 @@ from interviewcoach.grading.matching import (
     find_matches,
     is_past_tense,
     judge_context,
+    labelled_matches,
     typo_corrections,
 )
 from interviewcoach.grading.relevance import Relevance, judge_relevance
@@ -85,29 +86,49 @@ def grade_answer(
     level: Level | None = None,
     *,
     follow_up: bool = False,
+    notes: bool = False,
 ) -> GradeResult:
     """Grade `answer` with `rubric` (and the question's own phrases, if given).
     Pure and thread-safe: no I/O, and the same input always gives the same result.
 
     `follow_up` grades a reply to an interviewer's probe: replies are short by nature,
-    so length neither scales the score down nor makes the reply "insufficient"."""
+    so length neither scales the score down nor makes the reply "insufficient".
+
+    `notes` grades an interviewer's notes of a spoken answer, typed while listening:
+    fragments, shorthand ("cust", "ppl", "w/o") and lists are how notes are written, so
+    neither lists nor length nor a missing past tense count against them, relevance is
+    not judged (the notes are of the question being asked), and the interviewer's verdict
+    words ("no metrics", "result vague") deny the cue they stand beside."""
     if level is None and question is not None and len(question.levels) == 1:
         level = question.levels[0]
     compiled = compiled_rubric(rubric, question, level)
-    text = analyse(answer)
+    text = analyse(answer, shorthand=notes)
     matches = _resolve(find_matches(text, compiled))
-    judge_context(text, matches, story=rubric.answer_kind == "story", steady_cues=compiled.conditional_cues)
+    if notes:
+        # A labelled fragment stands beside the phrases found in it, not in their place.
+        matches = sorted([*matches, *labelled_matches(text, compiled)], key=lambda m: (m.first, m.pattern.cue))
+    judge_context(
+        text,
+        matches,
+        story=rubric.answer_kind == "story",
+        steady_cues=compiled.conditional_cues,
+        judgements=lexicon.NOTE_JUDGEMENTS if notes else frozenset(),
+    )
     covered = {i for m in matches for i in range(m.first, m.last + 1)}
     claims = _claims(text, matches)
-    readings = _read_sentences(text, covered, compiled, claims)
+    readings = _read_sentences(text, covered, compiled, claims, notes)
     cues = _cue_results(text, compiled, matches, readings, claims, question)
-    return _overall(text, compiled, cues, readings, question, follow_up)
+    return _overall(text, compiled, cues, readings, question, follow_up or notes, judge_relevance_too=not notes)
 
 
 ONE_SENTENCE_CAP = 0.5
 """What one vague sentence can show of a cue: enough for a hit, not for depth. Each
 specific word in it (a name, a number, the answer's own subject) adds DEPTH_PER_SPECIFIC,
 and further sentences add with diminishing returns."""
+
+DENIED_FROM = 0.4
+"""Share of the rubric's weight an answer explicitly sets aside (negated, not shown
+elsewhere) from which it is read as a refusal, and its score scaled down by that share."""
 
 REPETITION_PENALTY = 0.4
 """What cue evidence is worth in an answer that mostly repeats itself."""
@@ -154,9 +175,9 @@ def _claims(text: AnalysedText, matches: list[Match]) -> dict[int, set[int]]:
 
 
 def _read_sentences(
-    text: AnalysedText, covered: set[int], compiled: CompiledRubric, claims: dict[int, set[int]]
+    text: AnalysedText, covered: set[int], compiled: CompiledRubric, claims: dict[int, set[int]], notes: bool = False
 ) -> list[_SentenceReading]:
-    story = compiled.rubric.answer_kind == "story"
+    story = compiled.rubric.answer_kind == "story" and not notes
     readings = []
     seen: dict[str, list[str]] = {}
     # Words an answer keeps coming back to are its subject (restaurants, reviews, owners);
@@ -194,7 +215,8 @@ def _read_sentences(
             specific += weight
         stops = sum(1 for t in words if t.is_stop)
         list_like = (
-            specific < 2
+            not notes  # notes are lists by nature
+            and specific < 2
             and len(words) >= 5
             and (
                 stops / len(words) < 0.15
@@ -205,7 +227,9 @@ def _read_sentences(
         )
         jargon_heavy = jargon >= 2 and jargon >= specific
         quality = 1.0
-        if specific == 0:
+        if notes:
+            pass  # notes keep the gist, not the details: terseness is not vagueness
+        elif specific == 0:
             quality *= NOTHING_SPECIFIC
         elif specific < 1.5:
             quality *= LITTLE_SPECIFIC
@@ -253,6 +277,8 @@ def _situated(text: AnalysedText, match: Match) -> bool:
     tokens = text.tokens
     if match.pattern.role != WEAK or tokens[match.last].norm not in _RELATIVES:
         return False
+    if tokens[match.first].norm in lexicon.ANYONE:
+        return False  # "anyone who", "someone that": nobody chosen
     end = min(len(tokens), match.last + 1 + SITUATION_WORDS)
     specific = 0
     for token in tokens[match.last + 1 : end]:
@@ -369,7 +395,11 @@ def _restates_prompt(tokens, match: Match, prompt_stems: frozenset[str]) -> bool
     who just went freelance") says more than the question did, whatever its noun."""
     if tokens[match.last].norm in _RELATIVES:
         return False
-    words = [t for t in tokens[match.first : match.last + 1] if t.kind == "word" and not t.is_stop]
+    words = [
+        t
+        for t in tokens[match.first : match.last + 1]
+        if t.kind == "word" and not t.is_stop and t.norm not in lexicon.FRAMING_WORDS
+    ]
     return bool(prompt_stems) and bool(words) and all(t.stem in prompt_stems for t in words)
 
 
@@ -387,17 +417,36 @@ def _evidence(text: AnalysedText, sentence: Sentence, match: Match, weight: floa
     )
 
 
-def _overall(text, compiled, cues, readings, question, follow_up=False) -> GradeResult:
+def _overall(text, compiled, cues, readings, question, follow_up=False, judge_relevance_too=True) -> GradeResult:
     notes: list[str] = []
     total_weight = sum(c.weight for c in cues) or 1.0
     raw = sum(c.weight * c.strength for c in cues) / total_weight
     counted = [r for r in readings if not r.repeated]
     specific_per_sentence = sum(min(r.specific, 4.0) for r in counted) / len(counted) if counted else 0.0
     substance = 0.4 + 0.6 * min(1.0, specific_per_sentence / 2.0) ** 1.5
-    length = 1.0 if follow_up else min(1.0, text.word_count / FULL_LENGTH_WORDS) ** 0.5
+    # Words of a repeated sentence don't make an answer longer.
+    repeated_words = sum(
+        1
+        for sentence, reading in zip(text.sentences, readings, strict=True)
+        if reading.repeated
+        for token in text.tokens[sentence.first : sentence.last + 1]
+        if token.kind != "symbol"
+    )
+    words = max(0, text.word_count - repeated_words)
+    length = 1.0 if follow_up else min(1.0, words / FULL_LENGTH_WORDS) ** 0.5
     score = round(100 * raw * substance * length)
+    # An answer that sets aside most of what was asked ("no research, no pilot, no
+    # metrics") is not saved by the one pain it mentions on the way.
+    denied = sum(c.weight for c in cues if c.negated and not c.hit) / total_weight
+    if denied >= DENIED_FROM:
+        score = round(score * (1.0 - denied))
+        notes.append(
+            "This answer sets aside most of what was asked: "
+            + ", ".join(c.label.lower() for c in cues if c.negated and not c.hit)
+            + "."
+        )
     relevance = None
-    if compiled.topic is not None and not follow_up:
+    if compiled.topic is not None and not follow_up and judge_relevance_too:
         relevance = judge_relevance(text, compiled.topic, set(typo_corrections(text, compiled).values()))
         if relevance.on_question:
             score = round(score * relevance.factor)

@@ -97,6 +97,8 @@ JARGON_WORDS = frozenset(
     low-hanging boil ocean competencies competency transformative transformational
     empathy-driven empathetic customer-centricity centricity uncover uncovering nuanced
     strategic strategically tactical tactically key levers lever drivers
+    acquisition funnel funnels qualitative quantitative sql insights highest-impact
+    long-term data-informed full-funnel benchmark benchmarks best-practice
     """.split()
 )
 """Buzzwords. A sentence made mostly of these claims a cue without showing it."""
@@ -386,7 +388,7 @@ THEMES = {
     "failure": """fail failed failing failure failures mistake mistakes wrong error errors
         missed miss flop flopped regret regretted blame blamed backfired underestimated
         overestimated misjudged lost losing setback dud slid slipped worse broke broken
-        disaster rollback dropped""",
+        disaster rollback""",
     "conflict": """disagree disagreed disagreement disagreements conflict conflicts
         conflicting argued argue argument arguments pushed pushback tension tensions clash
         clashed friction objected objection objections opposed opposite debate debated
@@ -422,6 +424,37 @@ THEMES = {
         performance review reviews improve improved she her he him""",
     "hiring": """hire hired hiring recruit recruited recruiting candidate candidates
         interview interviews interviewed offer onboarded""",
+    "tradeoffs": """debt refactor refactoring rewrite rewrote legacy technical tech trade-off
+        tradeoff trade-offs tradeoffs balance balanced maintenance stability reliability
+        bugs bug crashes outages platform infrastructure migration""",
+    "org": """reorg reorganisation reorganization reorganised reorganized restructure
+        restructured restructuring layoffs layoff redundancies reporting structure""",
+    "change": """change changed changes changing transition new reorg restructure""",
+    "alignment": """align aligned alignment agree agreed agreement teams buy-in stakeholders
+        dependencies dependency coordinate coordinated consensus""",
+    "launch": """launch launched launching release released shipped ship go-live rollout
+        rolled""",
+    "board": """board investors investor ceo founders executives exec leadership""",
+    "executives": """board ceo cto cfo coo exec execs executive executives vp leadership
+        founders""",
+    "ethics": """ethical ethics privacy consent data personal right wrong concern concerns
+        raised risk legal compliance harm users' misuse""",
+    "privacy": """privacy consent personal data gdpr tracking legal compliance""",
+    "scope": """scope descoped descope cut cuts trimmed dropped mvp features date deadline
+        negotiated""",
+    "pivot": """pivot pivoted direction changed switched stopped dropped abandoned rethink""",
+    "sales": """sales salesperson deal deals promised promise contract contracts customer
+        client account""",
+    "execution": """deadline deadlines date dates late slip slipped slipping behind
+        schedule delay delayed timeline plan weeks days months cut before""",
+    "onboarding": """joined joining new ramp onboarding learned learning caught up
+        speed""",
+    "zero-to-one": """built build building scratch nothing first founding founded
+        launched idea prototype mvp early""",
+    "people": """team morale people burnout burned tired motivation motivated
+        quit left hired mentor coached one-on-one feedback""",
+    "international": """country countries market markets local language languages abroad
+        international regulations currency""",
 }
 """Behavioural question tags and the words a story on that theme cannot avoid: a
 "time you failed" story with no failure, mistake or loss in it answers another
@@ -479,3 +512,103 @@ COLLEAGUE_NOUNS = frozenset(
 engineers" is not customer research. {customer} is a {person} who is not one of these."""
 
 GENERIC_PERSONS = frozenset("user users people person customer customers those ones everyone everybody someone".split())
+
+SHORTHAND = {
+    "cust": "customers",
+    "custs": "customers",
+    "cx": "customers",
+    "usr": "users",
+    "usrs": "users",
+    "ppl": "people",
+    "seg": "segment",
+    "segs": "segments",
+    "intvw": "interviews",
+    "intvws": "interviews",
+    "intv": "interviews",
+    "intvs": "interviews",
+    "eng": "engineers",
+    "engs": "engineers",
+    "mgr": "manager",
+    "mgrs": "managers",
+    "wk": "week",
+    "wks": "weeks",
+    "mo": "month",
+    "mos": "months",
+    "yr": "year",
+    "yrs": "years",
+    "qtr": "quarter",
+    "qtrs": "quarters",
+    "m": "measure",
+    "w": "with",
+    "prob": "problem",
+    "probs": "problems",
+    "req": "requirements",
+    "reqs": "requirements",
+    "exp": "experiment",
+    "expt": "experiment",
+    "expts": "experiments",
+    "feat": "feature",
+    "feats": "features",
+    "prio": "priority",
+    "prios": "priorities",
+    "hyp": "hypothesis",
+    "hyps": "hypotheses",
+    "conv": "conversion",
+    "ret": "retention",
+    "acq": "acquisition",
+    "rev": "revenue",
+    "tix": "tickets",
+    "dev": "developers",
+    "devs": "developers",
+    "govt": "government",
+    "dept": "department",
+    "approx": "approximately",
+    "bc": "because",
+    "cos": "because",
+    "cuz": "because",
+    "stakeh": "stakeholders",
+    "stkh": "stakeholders",
+    "impl": "implemented",
+    "mvp": "mvp",
+    "sol": "solution",
+    "soln": "solution",
+    "diff": "different",
+    "info": "information",
+    "rec": "recommendation",
+    "recs": "recommendations",
+    "co": "company",
+    "hers": "mine",
+    # notes speak of the candidate in the third person: read them as the candidate's "I"
+    "she": "i",
+    "he": "i",
+    "cand": "i",
+    "candidate": "i",
+    "her": "my",
+    "his": "my",
+    "herself": "myself",
+    "himself": "myself",
+}
+"""Interviewers' shorthand in notes typed while listening, and the word each stands for.
+Read only in notes (grade_answer(..., notes=True)): in an answer "m" or "rev" are not
+shorthand."""
+
+NOTE_JUDGEMENTS = frozenset(
+    """
+    no not none never didnt vague weak missing unclear thin lacked lacking lacks forgot
+    skipped generic handwavy hand-wavy fuzzy
+    """.split()
+)
+"""An interviewer's verdict words in notes: "no metrics", "result vague", "seg: unclear"
+say the candidate did not show the cue, whichever side of it they stand."""
+
+ANYONE = frozenset("anyone anybody someone somebody everyone everybody whoever".split())
+"""Pronouns that name no one in particular: "anyone who..." chooses no segment."""
+
+FRAMING_WORDS = frozenset(
+    """
+    focus focusing focused concentrate concentrating build building design designing make
+    making aim aimed aiming target targeting pick choose start starting serve serving
+    """.split()
+)
+"""Words that frame a segment ("focus on", "build for") rather than name it: whether a
+segment goes beyond the question is judged on the rest."""

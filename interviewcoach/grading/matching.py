@@ -3,16 +3,17 @@ each occurrence is negated, hedged or hypothetical."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from interviewcoach.grading import lexicon
-from interviewcoach.grading.compile import EXCLUDED, CompiledRubric, Element, Pattern
+from interviewcoach.grading.compile import EXCLUDED, STRONG, CompiledRubric, Element, Pattern
 from interviewcoach.grading.dictionary import is_english_word
 from interviewcoach.grading.result import How
-from interviewcoach.grading.text import AnalysedText, Token
+from interviewcoach.grading.text import AnalysedText, Token, is_past_tense
 
 MIN_TYPO_LENGTH = 5
 """Shorter words are never corrected: roi, kpi and nps are too close to other words."""
@@ -31,6 +32,9 @@ class Match:
     """Below 1 when hedged ("could maybe") or hypothetical in a story ("I would")."""
     situated: bool = False
     """A passing mention made specific by the relative clause after it."""
+    labelled: bool = False
+    """A notes fragment under a cue's label ("S: ..."): whether it was written off was
+    decided when it was read, so words inside it ("w/o help") don't deny it."""
 
 
 def typo_corrections(text: AnalysedText, compiled: CompiledRubric) -> dict[int, str]:
@@ -120,14 +124,6 @@ def _element_matches(element: Element, token: Token, corrected: str | None, sent
 _PLACEHOLDER_ELEMENTS = {
     kind: Element(kind) for kind in ("number", "year", "past", "name", "plural", "person", "customer", "any")
 }
-
-
-def is_past_tense(token: Token) -> bool:
-    word = token.norm
-    return token.kind == "word" and (
-        word in lexicon.PAST_TENSE_IRREGULAR
-        or (word.endswith("ed") and len(word) > 4 and word not in lexicon.NOT_PAST_TENSE_ED)
-    )
 
 
 _NOT_AN_ACT_BEFORE = frozenset(
@@ -274,6 +270,34 @@ def _match_at(pattern, start, tokens, corrections, sentence_first, last_index) -
     return Match(pattern, start, position, _HOW_BY_RANK[worst])
 
 
+_NOTE_LINE = re.compile(r"(?m)^[ \t]*[-•*]?[ \t]*([A-Za-z][A-Za-z/ ]{0,15}?)[ \t]*:[ \t]*(\S.*)$")
+
+
+def labelled_matches(text: AnalysedText, compiled: CompiledRubric) -> list[Match]:
+    """In notes, "S: fintech startup 2021, reporting module" shows the cue its label
+    names (the rubric's note_labels): one match over the words after the label, when
+    they say something (two or more words that are not function words)."""
+    if not compiled.note_labels:
+        return []
+    matches = []
+    for line in _NOTE_LINE.finditer(text.text):
+        parts = [part.strip().lower() for part in line.group(1).split("/")]
+        cues = {compiled.note_labels[part] for part in parts if part in compiled.note_labels}
+        if not cues:
+            continue
+        start, end = line.span(2)
+        inside = [i for i, t in enumerate(text.tokens) if t.start >= start and t.end <= end and t.end > t.start]
+        if sum(1 for i in inside if not text.tokens[i].is_stop) < 2:
+            continue
+        # "R: none", "m: vague, didn't say": the interviewer wrote the cue off.
+        opening = {text.tokens[i].norm for i in inside[:2]}
+        written_off = not opening.isdisjoint(lexicon.NOTE_JUDGEMENTS | _TRIGGER_WORDS)
+        for cue in sorted(cues):
+            pattern = Pattern(cue, STRONG, line.group(1).strip() + ":", (), 2, False)
+            matches.append(Match(pattern, inside[0], inside[-1], "exact", negated=written_off, labelled=True))
+    return matches
+
+
 def _by_first_word(triggers) -> dict[str, list[tuple[str, ...]]]:
     index: dict[str, list[tuple[str, ...]]] = {}
     for trigger in triggers:
@@ -365,7 +389,11 @@ def _clause_ends(tokens: list[Token]) -> list[int]:
 
 
 def judge_context(
-    text: AnalysedText, matches: list[Match], story: bool, steady_cues: frozenset[int] = frozenset()
+    text: AnalysedText,
+    matches: list[Match],
+    story: bool,
+    steady_cues: frozenset[int] = frozenset(),
+    judgements: frozenset[str] = frozenset(),
 ) -> None:
     """Mark each match negated, hedged or hypothetical from the words around it.
 
@@ -373,7 +401,9 @@ def judge_context(
     never once talked to customers or read the support tickets" denies both. A phrase
     that itself holds a negation word ("rather than", "instead of") is not cancelled
     by that word. `steady_cues` are cues conditional by nature (reflection: "next time
-    I would..."; options): hedges and "I would" don't weaken them."""
+    I would..."; options): hedges and "I would" don't weaken them. `judgements` are
+    verdict words that deny a match on either side of it within its clause ("metrics
+    vague"), as an interviewer's notes use them."""
     tokens = text.tokens
     norms = [t.norm for t in tokens]
     chain_start = _chain_starts(text)
@@ -381,7 +411,7 @@ def judge_context(
     clause_start = _clause_starts(tokens)
     for match in matches:
         pattern = match.pattern
-        if pattern.role == EXCLUDED:
+        if pattern.role == EXCLUDED or match.labelled:
             continue
         first, last = match.first, match.last
         before = norms[max(chain_start[first], first - SCOPE_LIMIT) : first]
@@ -400,6 +430,12 @@ def judge_context(
             )
             or (norms[last] not in _RELATIVES and _negated_after(following))
             or (following and following[0] in _DENIALS)  # "we'd measure nothing"
+            or (
+                judgements
+                and not judgements.isdisjoint(
+                    norms[clause_start[first] : first] + norms[last + 1 : clause_end[last] + 1]
+                )
+            )
         ):
             match.negated = True
             continue

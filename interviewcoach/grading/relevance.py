@@ -100,9 +100,10 @@ def compile_topic(prompt: str, context: list[str], tags: list[str], story: bool,
             if t.kind == "word" and not t.is_stop and len(t.norm) >= 4 and t.stem not in _NOT_TOPIC_STEMS
         }
         themes = [tag for tag in tags if tag in _THEME_STEMS]
-        if not tags:
-            # A question with no tags (one made from a prompt alone) is on the themes its
-            # own words name: "a time you disagreed" asks about a conflict.
+        if not themes:
+            # A question whose tags name no theme (one made from a prompt alone has none)
+            # is on the themes its own words name: "a time you disagreed" asks about a
+            # conflict.
             themes = [theme for theme, stems in _THEME_STEMS.items() if not stems.isdisjoint(asked)]
         if not themes:
             return Topic({}, None)

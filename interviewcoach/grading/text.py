@@ -18,7 +18,7 @@ from interviewcoach.grading import lexicon
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’][^\W_]+)*|[%$€£]")
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s")
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\.\.\.")
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014|+=→]|\s-\s|->|\.\.\.")
 _ABBREVIATIONS = frozenset("e g i etc vs mr mrs ms dr st approx incl eg ie no fig".split())
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
@@ -150,8 +150,11 @@ def _read_word(raw: str) -> tuple[str, tuple[tuple[str, str, bool, bool], ...]]:
     return kind, readings
 
 
-def analyse(text: str) -> AnalysedText:
-    """Tokenise, normalise, stem and split `text` into sentences and clauses."""
+def analyse(text: str, shorthand: bool = False) -> AnalysedText:
+    """Tokenise, normalise, stem and split `text` into sentences and clauses.
+
+    `shorthand` reads an interviewer's notes: "cust", "ppl", "intvws", "w/" and "w/o"
+    are read as the words they stand for; offsets still point at what was typed."""
     text = text[:MAX_CHARS]
     result = AnalysedText(text)
     tokens = result.tokens
@@ -180,6 +183,8 @@ def analyse(text: str) -> AnalysedText:
             sentence_start = start
         previous_end = end
         kind, readings = _read_word(raw)
+        if shorthand and kind == "word":
+            readings = _expand_shorthand(raw, readings, text[end : end + 2])
         if kind != "symbol":
             result.word_count += 1
         capitalised = raw[0].isupper()
@@ -187,9 +192,45 @@ def analyse(text: str) -> AnalysedText:
             if norm in lexicon.SCOPE_CLOSERS:
                 clause += 1
             tokens.append(Token(start, end, norm, word_stem, kind, capitalised, sentence, clause, is_stop, is_number))
+            if shorthand and _implied_subject(tokens, len(tokens) - 1):
+                # An empty "i" just before the verb: patterns such as "i {past}" read it,
+                # and evidence still starts at the verb the interviewer typed.
+                verb = tokens.pop()
+                tokens.append(Token(start, start, "i", "i", "word", False, sentence, clause, True, False))
+                tokens.append(verb)
     if tokens and sentence_start is not None:
         result.sentences.append(Sentence(sentence, sentence_first_token, len(tokens) - 1, sentence_start, previous_end))
     return result
+
+
+def is_past_tense(token: Token) -> bool:
+    word = token.norm
+    return token.kind == "word" and (
+        word in lexicon.PAST_TENSE_IRREGULAR
+        or (word.endswith("ed") and len(word) > 4 and word not in lexicon.NOT_PAST_TENSE_ED)
+    )
+
+
+def _implied_subject(tokens: list[Token], index: int) -> bool:
+    """In notes, a fragment that opens with a past-tense verb ("pulled 40 tickets",
+    "called 5 top customers") tells what the candidate did: an "I" is implied."""
+    token = tokens[index]
+    if token.norm in lexicon.NOT_ACTIONS or not is_past_tense(token):
+        return False
+    return index == 0 or tokens[index - 1].clause != token.clause
+
+
+def _expand_shorthand(raw: str, readings, after: str):
+    word = readings[0][0] if len(readings) == 1 else None
+    if word == "w" and after == "/o":
+        word = "without"
+    elif word == "o" and raw.lower() == "o":
+        return readings
+    else:
+        word = lexicon.SHORTHAND.get(word or "")
+    if word is None:
+        return readings
+    return ((word, stem(word), word in lexicon.STOPWORDS, False),)
 
 
 _gap_kinds: dict[str, tuple[bool, bool]] = {}
