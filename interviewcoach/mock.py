@@ -396,8 +396,10 @@ class MockSession:
         return Pending(text.strip(), kind, self.question, self.current.rubric, self.plan.level)
 
     def grade(self, pending: Pending) -> GradeResult:
-        """Grade pending text. Safe to call from a worker thread: reads only `pending`."""
-        return self.grader(pending.text, pending.rubric, pending.question, pending.level)
+        """Grade pending text. Safe to call from a worker thread: reads only `pending`.
+        The interviewer's notes are graded as notes: fragments, shorthand and lists are
+        how notes are written, not faults of an answer."""
+        return self.grader(pending.text, pending.rubric, pending.question, pending.level, notes=pending.kind == "coach")
 
     def graded(self, pending: Pending, result: GradeResult) -> bool:
         """Take a grade; False (and nothing changes) when it is stale: another question's,

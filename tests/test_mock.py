@@ -223,3 +223,36 @@ def test_report_history_and_stats_commands(capsys):
 def test_the_mock_command_is_registered(capsys):
     code, out, _ = run_cli(capsys, "mock", "--help")
     assert code == 0 and "mock interview setup" in out
+
+
+def test_notes_are_graded_as_notes_and_typed_answers_as_answers():
+    calls = []
+
+    def recording(text, rubric, question=None, level=None, *, follow_up=False, notes=False):
+        calls.append(notes)
+        return fixed_grade(text, rubric, question, level)
+
+    mock = session()
+    mock.grader = recording
+    mock.grade(mock.live("m: calls/wk"))
+    typed = session(answer_mode="typed")
+    typed.grader = recording
+    typed.grade(typed.submit_answer("Calls per week."))
+    assert calls == [True, False]
+
+
+def test_the_real_grader_reads_an_interviewers_shorthand(bundled_library):
+    """The issue's own example notes, through the real grader: a labelled fragment
+    ("m: rides/wk") is heard as success metrics, and the probe goes to a cue not heard."""
+    from interviewcoach.mock import MockSession as Session
+
+    question = bundled_library.questions["pd-commute-app-nurses"]
+    plan = make_mock_plan(("Ada", "Ben"), [question], per_round=1, rounds_per_person=1, level=Level.PM)
+    mock = Session(plan, bundled_library.rubrics, clock=Clock())
+    pending = mock.live(
+        "talked to 5 night nurses -> pain = unsafe walk to car\nm: rides/wk, NPS\npilot 1 hosp then region\ncust\nusr"
+    )
+    mock.graded(pending, mock.grade(pending))
+    assert mock.current.grader_call("metrics") and mock.current.grader_call("rollout")
+    suggestion = mock.suggestion()
+    assert suggestion is not None and not mock.current.grader_call(suggestion.cue_id)
