@@ -256,3 +256,17 @@ def test_the_real_grader_reads_an_interviewers_shorthand(bundled_library):
     assert mock.current.grader_call("metrics") and mock.current.grader_call("rollout")
     suggestion = mock.suggestion()
     assert suggestion is not None and not mock.current.grader_call(suggestion.cue_id)
+
+
+def test_the_process_grader_grades_as_the_real_grader_does(bundled_library):
+    from interviewcoach.grading_process import ProcessGrader
+    from interviewcoach.session import real_grader
+
+    question = bundled_library.questions["pd-commute-app-nurses"]
+    rubric = bundled_library.rubrics[question.rubric]
+    text = "5 night nurses -> unsafe walk to car\nm: rides/wk"
+    grader = ProcessGrader()
+    try:
+        assert grader(text, rubric, question, notes=True) == real_grader(text, rubric, question, notes=True)
+    finally:
+        grader.close()

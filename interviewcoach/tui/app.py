@@ -97,6 +97,7 @@ class InterviewCoachApp(MockFlow):
             self.start_mock()
 
     def on_unmount(self) -> None:
+        self.close_live_grader()
         if self.store is not None:
             self.store.close()
 

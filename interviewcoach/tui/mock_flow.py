@@ -13,8 +13,9 @@ from textual.screen import Screen
 
 from interviewcoach.mock import DRAFT_PREFIX, Focus, MockPlan, MockSession, make_mock_plan, render_mock, save_report
 from interviewcoach.models import Level
-from interviewcoach.session import Grader
+from interviewcoach.session import Grader, real_grader
 from interviewcoach.settings import PracticeSetup, Settings, save_settings
+from interviewcoach.tui.collector import quiet_collector
 
 if TYPE_CHECKING:
     from interviewcoach.banks import Library
@@ -133,12 +134,30 @@ class MockFlow(App[None]):
             plan,
             self.library.rubrics,
             clock=self.clock,
-            grader=self.grader,
+            grader=self.live_grader(),
             save=self.save_attempt,
             save_feedback=self._save_round_feedback,
             **resume,
         )
+        quiet_collector()
         self.show(CockpitScreen(session))
+
+    def live_grader(self) -> Grader:
+        """The grader for scoring notes while they are typed: the real one runs in a
+        process of its own, so typing never waits on it (grading_process.py)."""
+        if self.grader is not real_grader:
+            return self.grader
+        pool = self.__dict__.get("_process_grader")
+        if pool is None:
+            from interviewcoach.grading_process import ProcessGrader
+
+            pool = self.__dict__["_process_grader"] = ProcessGrader()
+        return pool
+
+    def close_live_grader(self) -> None:
+        pool = self.__dict__.pop("_process_grader", None)
+        if pool is not None:
+            pool.close()
 
     def _save_round_feedback(self, session_uid: str, number: int, fields: dict[str, str]) -> None:
         self._from_history(
@@ -206,6 +225,7 @@ class MockFlow(App[None]):
     def mock_next_round(self, session: MockSession) -> None:
         from interviewcoach.tui.screens.cockpit import CockpitScreen
 
+        quiet_collector()
         self.show(CockpitScreen(session))
 
     def mock_summary(self, session: MockSession) -> None:

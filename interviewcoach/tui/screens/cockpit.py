@@ -6,6 +6,7 @@ its result back, after a pause in typing, so typing never waits for it."""
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 
 from textual import on, work
@@ -22,6 +23,7 @@ from interviewcoach.grading.result import GradeResult
 from interviewcoach.mock import RATINGS, RECOMMENDATIONS, MockSession
 from interviewcoach.session import Pending
 from interviewcoach.tui.base import CoachScreen
+from interviewcoach.tui.collector import normal_collector
 from interviewcoach.tui.screens.candidate_view import CandidateView
 from interviewcoach.tui.screens.mock_dialogs import CommentScreen, DiscussScreen, FocusScreen, RecommendScreen
 from interviewcoach.tui.widgets.checklist import CueChecklist
@@ -93,9 +95,16 @@ class CockpitScreen(CoachScreen[None]):
         self.query_one("#cockpit-notes", NotesBox).border_title = "Notes"
         self.query_one(CueChecklist).border_title = "Heard so far"
         self.set_interval(0.5, self.tick)
+        if self.session.spoken:
+            # Load the grader now (the notes so far, often none), not on the first pause
+            # in typing.
+            self.grade(self.session.live(self.session.current.notes))
         self.show_question()
         if not self.session.round.focus_set:
             self.ask_focus()
+
+    def on_unmount(self) -> None:
+        normal_collector()
 
     # --- showing the question ------------------------------------------------------------------
 
@@ -309,6 +318,7 @@ class CockpitScreen(CoachScreen[None]):
     def advance(self) -> None:
         self._candidate_draft = ""
         if self.session.next_question():
+            gc.collect()  # between questions, not mid-keystroke (tui/collector.py)
             self.show_question()
         else:
             self.coach_app.mock_round_done(self.session)
