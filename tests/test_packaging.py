@@ -43,5 +43,9 @@ def test_readme_screenshots_are_the_current_snapshots():
     """docs/ holds copies of the real app's snapshots (test_readme_screens.py) for the
     README; a changed screen must update both."""
     snapshots = REPO / "tests" / "__snapshots__" / "test_readme_screens"
-    for doc, snapshot in (("feedback.svg", "test_readme_feedback.svg"), ("practice.svg", "test_readme_practice.svg")):
+    for doc, snapshot in (
+        ("feedback.svg", "test_readme_feedback.svg"),
+        ("practice.svg", "test_readme_practice.svg"),
+        ("cockpit.svg", "test_readme_cockpit.svg"),
+    ):
         assert (REPO / "docs" / doc).read_text() == (snapshots / snapshot).read_text(), doc

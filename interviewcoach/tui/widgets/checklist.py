@@ -17,6 +17,8 @@ from interviewcoach.mock import MockQuestion
 
 MAX_WORDS_SHOWN = 3
 """Triggering words shown per cue: enough to check the call, short enough to scan."""
+EVIDENCE_WIDTH = 30
+"""Characters of triggering words on a cue's second line: one line even at 80 columns."""
 
 
 def checklist_line(current: MockQuestion, cue_id: str, label: str, focus: bool) -> Text:
@@ -34,11 +36,16 @@ def checklist_line(current: MockQuestion, cue_id: str, label: str, focus: bool) 
     if cue_id in current.comments:
         line.append("  ✎", style="bold")
     cue = current.result.cue(cue_id) if current.result else None
-    if cue is not None and cue.evidence:
+    # The words behind a cue the grader heard; a passing mention of one it did not hear
+    # is no evidence and is not shown.
+    if cue is not None and cue.hit and cue.evidence:
         words = list(dict.fromkeys(e.text for e in cue.evidence))
         shown = ", ".join(f'"{w}"' for w in words[:MAX_WORDS_SHOWN])
         more = f" +{len(words) - MAX_WORDS_SHOWN}" if len(words) > MAX_WORDS_SHOWN else ""
-        line.append(f"\n    {shown}{more}", style="dim")
+        text = shown + more
+        if len(text) > EVIDENCE_WIDTH:
+            text = text[: EVIDENCE_WIDTH - 1] + "…"
+        line.append(f"\n    {text}", style="dim")
     return line
 
 
