@@ -271,6 +271,7 @@ async def test_learning_style_stops_to_discuss_each_question(clock):
         await pilot.pause()
         seen = screen_text(app)
         assert "A strong answer covers:" in seen
+        assert "Heard so far" not in seen and "grandparents alone" not in seen  # the cockpit is not behind it
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, WrapUpScreen)
@@ -414,3 +415,28 @@ async def test_the_command_palette_offers_the_mock(clock):
         from interviewcoach.tui.screens.mock_setup import MockSetupScreen
 
         assert isinstance(app.screen, MockSetupScreen)
+
+
+async def test_the_clock_warns_as_in_solo_practice(clock):
+    app = build(clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        cockpit = await begin(pilot)
+        limit = cockpit.session.question.time_limit_s
+        await pilot.press("ctrl+t")
+        clock.now += limit - 30
+        cockpit.tick()
+        assert cockpit.query_one("#cockpit-clock").has_class("-low")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.screen.query_one("#candidate-clock").has_class("-low")
+        clock.now += 45
+        app.screen.tick()
+        assert app.screen.query_one("#candidate-clock").has_class("-over")
+        await pilot.press("f2")
+        await pilot.press("ctrl+t")  # paused: the clock stands still
+        standing = cockpit.session.current.stopwatch.elapsed()
+        clock.now += 100
+        assert cockpit.session.current.stopwatch.elapsed() == standing == limit + 15
+        await pilot.press("ctrl+r")
+        assert cockpit.session.current.stopwatch.elapsed() == 0
+        assert "(^t starts)" in str(cockpit.query_one("#cockpit-clock", Static).render())

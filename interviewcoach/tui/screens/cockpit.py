@@ -94,6 +94,8 @@ class CockpitScreen(CoachScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#cockpit-notes", NotesBox).border_title = "Notes"
         self.query_one(CueChecklist).border_title = "Heard so far"
+        if not self.session.spoken:
+            self.query_one("#cockpit-answer", Static).border_title = "Answer"
         self.set_interval(0.5, self.tick)
         if self.session.spoken:
             # Load the grader now (the notes so far, often none), not on the first pause

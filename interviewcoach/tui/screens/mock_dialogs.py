@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, SelectionList, Static
 
 from interviewcoach.mock import RECOMMENDATIONS, Focus
@@ -132,9 +132,10 @@ class RecommendScreen(ModalScreen[int | None]):
         self.dismiss(value or None)
 
 
-class DiscussScreen(ModalScreen[None]):
+class DiscussScreen(Screen[None]):
     """Learning style: stop after a question and discuss it, with what a strong answer
-    covers shown to both people."""
+    covers shown to both people. A whole screen, not a dialog over the cockpit: the
+    candidate may be looking, and the notes and calls stay the interviewer's."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="DiscussScreen")
     BINDINGS = [Binding("enter,escape", "done", "Continue", id="discuss-done")]
