@@ -4,6 +4,7 @@ report, and the commands that read them (`report`, `history --mode`, `history sh
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
@@ -209,6 +210,9 @@ def test_report_history_and_stats_commands(capsys):
 
     code, out, _ = run_cli(capsys, "history", "--mode", "peer")
     assert code == 0 and "ui-video-calls" in out
+    code, out, _ = run_cli(capsys, "history", "--mode", "peer", "--json")
+    (listed,) = json.loads(out)
+    assert (listed["mode"], listed["session"]) == ("peer", uid)
     code, out, _ = run_cli(capsys, "history", "--mode", "solo")
     assert out.strip() == "No attempts match those filters."
 

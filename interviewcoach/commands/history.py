@@ -118,6 +118,8 @@ def history(args: argparse.Namespace) -> int:
                         "hits": r.hits,
                         "misses": r.misses,
                         "recovered": r.recovered,
+                        "mode": r.mode,
+                        "session": r.session_uid,
                     }
                     for r in rows
                 ],

@@ -24,7 +24,7 @@ def register(commands: SubParsers) -> None:
         description="Print the report of a mock interview as Markdown: each round's focus, questions, "
         "notes, every cue with the grader's and the interviewer's call, keep/stop/start, the "
         "recommendation, timing and calibration. SESSION is the mock's id (or its first characters), "
-        "as `history show` of one of its attempts and the report file's name (reports/mock-ID.md) show it.",
+        "as `history --mode peer --json` (its `session`) and the report file's name (reports/mock-ID.md) show it.",
     )
     report_parser.add_argument("session", metavar="SESSION")
     report_parser.set_defaults(run=report)
@@ -50,7 +50,7 @@ def report(args: argparse.Namespace) -> int:
     if not text:
         print(
             f"interviewcoach report: no mock interview {args.session!r}; "
-            "`interviewcoach history --mode peer` lists mock attempts and `history show` names their mock.",
+            "`interviewcoach history --mode peer --json` lists mock attempts with their mock's id.",
             file=sys.stderr,
         )
         return 1

@@ -41,6 +41,9 @@ class AttemptSummary:
     hits: list[str]
     misses: list[str]
     recovered: list[str] = field(default_factory=list)
+    mode: str = "solo"
+    """"peer" for an attempt in a mock interview."""
+    session_uid: str | None = None
 
 
 @dataclass(frozen=True)
@@ -312,7 +315,7 @@ class HistoryStore:
             parameters.append(question_id)
         sql = (
             "SELECT id, created_at, question_id, question_text, rubric_id, score, verdict, hits, misses, "
-            "recovered "
+            "recovered, peer IS NOT NULL, (SELECT uid FROM sessions WHERE sessions.id = session_id) "
             "FROM attempts" + (f" WHERE {' AND '.join(where)}" if where else "") + " ORDER BY created_at DESC, id DESC"
         )
         if limit is not None:
@@ -330,6 +333,8 @@ class HistoryStore:
                 hits=_ids(row[7]),
                 misses=_ids(row[8]),
                 recovered=_ids(row[9]),
+                mode="peer" if row[10] else "solo",
+                session_uid=row[11],
             )
             for row in self._read(sql, tuple(parameters))
         ]

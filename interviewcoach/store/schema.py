@@ -99,6 +99,9 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE attempts ADD COLUMN peer TEXT;
     ALTER TABLE attempts ADD COLUMN recommendation INTEGER;
+    -- The mock attempts alone, for `history --mode peer` and the calibration in `stats`
+    -- without reading every stored answer.
+    CREATE INDEX attempts_peer ON attempts (created_at) WHERE peer IS NOT NULL;
     """,
 ]
 """Each entry moves the schema up one version; the Python step of the same number
