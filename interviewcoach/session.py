@@ -37,6 +37,7 @@ class Grader(Protocol):
         level: Level | None = None,
         *,
         follow_up: bool = False,
+        notes: bool = False,
     ) -> GradeResult: ...
 
 
@@ -47,11 +48,12 @@ def real_grader(
     level: Level | None = None,
     *,
     follow_up: bool = False,
+    notes: bool = False,
 ) -> GradeResult:
     # Imported here: the grader loads on the first answer, not while the app starts.
     from interviewcoach.grading.grader import grade_answer
 
-    return grade_answer(text, rubric, question, level, follow_up=follow_up)
+    return grade_answer(text, rubric, question, level, follow_up=follow_up, notes=notes)
 
 
 class Stage(Enum):

@@ -42,6 +42,26 @@ class PracticeSetup(_SettingsModel):
     """interview: cues hidden until you submit; coach: cues light up as you type."""
 
 
+class MockSetup(_SettingsModel):
+    """The choices of the last mock interview with a peer, offered again next time."""
+
+    partner: Annotated[str, StringConstraints(strip_whitespace=True, max_length=60)] = ""
+    """The name of the person you practise with (yours is `name`)."""
+    category: Category | Literal["any"] = "any"
+    level: Level = Level.PM
+    stage: Stage = Stage.ANY
+    questions: int = Field(default=1, ge=1, le=5)
+    """Questions per round."""
+    rounds: int = Field(default=1, ge=1, le=3)
+    """Rounds per person: each round one interviews, the other answers, then they swap."""
+    first: Literal["me", "partner"] = "me"
+    """Who interviews first: you or your partner."""
+    answer_mode: Literal["spoken", "typed"] = "spoken"
+    """spoken: the interviewer types notes while the candidate talks; typed: the candidate types."""
+    style: Literal["learning", "realistic"] = "realistic"
+    """learning: stop after each question to discuss it; realistic: feedback only at the end."""
+
+
 class Settings(_SettingsModel):
     name: Annotated[str, StringConstraints(strip_whitespace=True, max_length=60)] = ""
     """Your name, used by the interviewer and in peer mock interviews."""
@@ -52,6 +72,7 @@ class Settings(_SettingsModel):
     theme: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$")] = "textual-dark"
     """The Textual theme of the app."""
     last_practice: PracticeSetup = PracticeSetup()
+    last_mock: MockSetup = MockSetup()
 
 
 def load_settings(path: Path | None = None) -> Settings:

@@ -34,6 +34,7 @@ def fixed_grade(
     level: Level | None = None,
     *,
     follow_up: bool = False,
+    notes: bool = False,
 ) -> GradeResult:
     """A grade anyone can work out by hand: a cue is hit (strength 1) when its first
     phrase's first word is in the text, each occurrence its evidence; the score is the

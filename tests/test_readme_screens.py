@@ -44,3 +44,38 @@ def test_readme_progress(snap_compare, isolated_home):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+README_NOTES = (
+    "talked to 5 night nurses -> pain = unsafe walk to car after 7am handover\n"
+    "seg: nurses w/o car, big city hosp\n"
+    "idea: shared rides booked from the ward\n"
+    "m: rides/wk, % shifts w ride\n"
+    "pilot 1 hosp then region"
+)
+
+
+def test_readme_cockpit(snap_compare, library):
+    from test_tui_mock import name_focus, on_cue, take_notes
+
+    clock = FakeClock()
+    settings = Settings.model_validate({"name": "Ada", "last_mock": {"partner": "Ben"}})
+
+    async def run_before(pilot):
+        pilot.app.mock_picks.append("pd-commute-app-nurses")
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await name_focus(pilot, focus=["Success metrics"], habits="I ramble")
+        await pilot.press("ctrl+t")
+        clock.now += 222
+        await take_notes(pilot, README_NOTES)
+        await on_cue(pilot, "customer_focus", "y", "4")
+        await on_cue(pilot, "rollout", "3")
+        pilot.app.screen.query_one("#cockpit-notes").focus()
+        pilot.app.screen.tick()
+        await pilot.pause()
+
+    app = make_app(settings, library, clock=clock, seed=34)
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -24,6 +24,9 @@ def register(commands: SubParsers) -> None:
     parser.add_argument("--since", type=_date, metavar="DATE", help="only attempts on or after DATE (YYYY-MM-DD)")
     parser.add_argument("--category", choices=choices(Category), help="only this category")
     parser.add_argument("--question", metavar="ID", help="only attempts at this question")
+    parser.add_argument(
+        "--mode", choices=("solo", "peer"), help="only solo practice, or only mock interviews with a peer"
+    )
     parser.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N rows (default 20)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.set_defaults(run=history)
@@ -97,7 +100,9 @@ def history(args: argparse.Namespace) -> int:
         return drafts(args.json)
     since = args.since.astimezone() if args.since else None
     with open_history() as store:
-        rows = store.list_attempts(since=since, category=args.category, question_id=args.question, limit=args.limit)
+        rows = store.list_attempts(
+            since=since, category=args.category, question_id=args.question, limit=args.limit, mode=args.mode
+        )
     if args.json:
         print(
             json.dumps(
@@ -113,6 +118,8 @@ def history(args: argparse.Namespace) -> int:
                         "hits": r.hits,
                         "misses": r.misses,
                         "recovered": r.recovered,
+                        "mode": r.mode,
+                        "session": r.session_uid,
                     }
                     for r in rows
                 ],
@@ -123,7 +130,9 @@ def history(args: argparse.Namespace) -> int:
         return 0
     if not rows:
         print(
-            "No attempts yet." if not (since or args.category or args.question) else "No attempts match those filters."
+            "No attempts yet."
+            if not (since or args.category or args.question or args.mode)
+            else "No attempts match those filters."
         )
         return 0
     width = shutil.get_terminal_size(fallback=(100, 24)).columns
@@ -196,7 +205,35 @@ def show(attempt_id: int) -> int:
         print(f"Interviewer's calls: {marks}")
     if attempt.ratings:
         print("Ratings: " + ", ".join(f"{name} {value}" for name, value in attempt.ratings.items()))
+    if attempt.peer is not None:
+        _show_peer(attempt)
     return 0
+
+
+def _show_peer(attempt) -> None:
+    from interviewcoach.commands.report import wrapped
+    from interviewcoach.mock import RECOMMENDATIONS
+
+    peer = attempt.peer
+    print(
+        f"\nMock interview (session {attempt.session_uid}), round {peer.round}: "
+        f"{peer.interviewer} interviewed {peer.candidate}; answers {peer.answer_mode}, {peer.style} style"
+    )
+    if peer.recommendation:
+        print(f"Recommendation: {peer.recommendation} ({RECOMMENDATIONS[peer.recommendation]})")
+    labels = {cue.id: cue.label for cue in attempt.result.cues}
+    for cue_id, text in peer.comments.items():
+        print("\n".join(wrapped(f"Comment on {labels.get(cue_id, cue_id)}: {text}", indent="  ")))
+    disagree = [labels.get(c, c) for c, hit in peer.grader_calls.items() if attempt.final.is_hit(c) != hit]
+    if disagree:
+        print("Where the interviewer and the grader disagree: " + ", ".join(disagree))
+    if peer.focus_cues or peer.habits:
+        print("Focus: " + ", ".join([*peer.focus_cues, *(f'"{h}"' for h in peer.habits)]))
+    for title, text in (("Keep doing", peer.keep), ("Stop doing", peer.stop), ("Start doing", peer.start)):
+        if text:
+            print(f"{title}:")
+            for line in text.splitlines():
+                print("\n".join(wrapped(line, indent="  ")))
 
 
 def drafts(as_json: bool) -> int:
@@ -256,6 +293,7 @@ def stats(args: argparse.Namespace) -> int:
 
     with open_history() as store:
         figures = store.stats()
+        agreement = store.peer_agreement()
     if args.json:
         print(
             json.dumps(
@@ -276,6 +314,10 @@ def stats(args: argparse.Namespace) -> int:
                         for c in figures.cues
                     ],
                     "weakest": [{"rubric": c.rubric_id, "cue": c.cue_id, "hit_rate": c.rate} for c in figures.weakest],
+                    "peer_calibration": [
+                        {"rubric": a.rubric_id, "cue": a.cue_id, "calls": a.calls, "agreed": a.agreed, "rate": a.rate}
+                        for a in agreement
+                    ],
                 },
                 indent=2,
             )
@@ -300,4 +342,10 @@ def stats(args: argparse.Namespace) -> int:
     print("\nHit rate per cue:")
     for cue in figures.cues:
         print(f"  {cue.rubric_id:16} {cue.cue_id:16} {cue.rate:4.0%}  ({cue.hits}/{cue.attempts})")
+    if agreement:
+        calls = sum(a.calls for a in agreement)
+        agreed = sum(a.agreed for a in agreement)
+        print(f"\nCalibration: in mock interviews the interviewer agreed with the grader on {agreed} of {calls} calls")
+        for a in agreement:
+            print(f"  {a.rubric_id:16} {a.cue_id:16} {a.rate:4.0%}  ({a.agreed}/{a.calls})")
     return 0

@@ -41,6 +41,9 @@ class AttemptSummary:
     hits: list[str]
     misses: list[str]
     recovered: list[str] = field(default_factory=list)
+    mode: str = "solo"
+    """"peer" for an attempt in a mock interview."""
+    session_uid: str | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,20 @@ class CueRate:
     @property
     def rate(self) -> float:
         return self.hits / self.attempts if self.attempts else 0.0
+
+
+@dataclass(frozen=True)
+class CueAgreement:
+    """How often a peer interviewer's call on a cue agreed with the grader's."""
+
+    rubric_id: str
+    cue_id: str
+    calls: int
+    agreed: int
+
+    @property
+    def rate(self) -> float:
+        return self.agreed / self.calls if self.calls else 0.0
 
 
 @dataclass(frozen=True)
@@ -189,8 +206,9 @@ class HistoryStore:
         cursor = connection.execute(
             "INSERT INTO attempts (uid, session_id, created_at, question_id, question_text, category, "
             "level, rubric_id, rubric_version, answer, probes, result, score, verdict, time_taken_s, "
-            "time_limit_s, notes, overrides, ratings, hits, misses, recovered, final_score) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "time_limit_s, notes, overrides, ratings, hits, misses, recovered, final_score, peer, "
+            "recommendation) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (uid) DO NOTHING",
             (
                 attempt.uid,
@@ -216,6 +234,8 @@ class HistoryStore:
                 ",".join(final.misses),
                 ",".join(final.recovered),
                 final.score,
+                attempt.peer.model_dump_json() if attempt.peer else None,
+                attempt.peer.recommendation if attempt.peer else None,
             ),
         )
         if not cursor.rowcount or cursor.lastrowid is None:
@@ -274,10 +294,16 @@ class HistoryStore:
         category: str | None = None,
         question_id: str | None = None,
         limit: int | None = 20,
+        mode: str | None = None,
     ) -> list[AttemptSummary]:
-        """Attempts newest first, filtered; each filter uses an index."""
+        """Attempts newest first, filtered; each filter uses an index. `mode` is "peer"
+        for attempts in mock interviews, "solo" for the rest."""
         where: list[str] = []
         parameters: list[str | int] = []
+        if mode == "peer":
+            where.append("peer IS NOT NULL")
+        elif mode == "solo":
+            where.append("peer IS NULL")
         if since is not None:
             where.append("created_at >= ?")
             parameters.append(utc_text(since))
@@ -289,7 +315,7 @@ class HistoryStore:
             parameters.append(question_id)
         sql = (
             "SELECT id, created_at, question_id, question_text, rubric_id, score, verdict, hits, misses, "
-            "recovered "
+            "recovered, peer IS NOT NULL, (SELECT uid FROM sessions WHERE sessions.id = session_id) "
             "FROM attempts" + (f" WHERE {' AND '.join(where)}" if where else "") + " ORDER BY created_at DESC, id DESC"
         )
         if limit is not None:
@@ -307,9 +333,74 @@ class HistoryStore:
                 hits=_ids(row[7]),
                 misses=_ids(row[8]),
                 recovered=_ids(row[9]),
+                mode="peer" if row[10] else "solo",
+                session_uid=row[11],
             )
             for row in self._read(sql, tuple(parameters))
         ]
+
+    def session_attempts(self, session_uid: str) -> list[AttemptRecord]:
+        """Every attempt of one session (a whole mock interview), oldest first. A unique
+        prefix of the uid is enough."""
+        rows = self._read(
+            f"{_ATTEMPT_SELECT} WHERE s.uid = ? OR s.uid LIKE ? ORDER BY a.created_at, a.id",
+            (session_uid, session_uid.replace("%", "").replace("_", "") + "%"),
+        )
+        found = [_attempt_from_row(row) for row in rows]
+        uids = {attempt.session_uid for attempt in found}
+        return found if len(uids) == 1 else []
+
+    def set_round_feedback(self, session_uid: str, round_number: int, **fields: str) -> int:
+        """Write a mock round's wrap-up (keep, stop, start, focus_notes) into each of its
+        attempts' peer details; returns how many attempts it reached."""
+        from interviewcoach.store.records import PeerDetails
+
+        def work(connection):
+            rows = connection.execute(
+                "SELECT a.id, a.peer FROM attempts a JOIN sessions s ON a.session_id = s.id "
+                "WHERE s.uid = ? AND a.peer IS NOT NULL",
+                (session_uid,),
+            ).fetchall()
+            changed = 0
+            for attempt_id, peer_json in rows:
+                peer = PeerDetails.model_validate_json(peer_json)
+                if peer.round != round_number:
+                    continue
+                peer = peer.model_copy(update=fields)
+                connection.execute("UPDATE attempts SET peer = ? WHERE id = ?", (peer.model_dump_json(), attempt_id))
+                changed += 1
+            return changed
+
+        return self._write(work)
+
+    def cue_rates_for(self, candidate: str, include_solo: bool) -> list[CueRate]:
+        """Hit rates per cue of one person's answers: as the candidate in mocks, and their
+        solo practice when `include_solo` (the history's owner)."""
+        totals: dict[tuple[str, str], list[int]] = {}
+        for rubric_id, hits, misses in self._read(
+            "SELECT rubric_id, hits, misses FROM attempts "
+            "WHERE (peer IS NOT NULL AND json_extract(peer, '$.candidate') = ?) OR (? AND peer IS NULL)",
+            (candidate, int(include_solo)),
+        ):
+            for cue_id, hit in [*((c, 1) for c in _ids(hits)), *((c, 0) for c in _ids(misses))]:
+                counts = totals.setdefault((rubric_id, cue_id), [0, 0])
+                counts[0] += 1
+                counts[1] += hit
+        return [CueRate(r, c, n, h) for (r, c), (n, h) in sorted(totals.items())]
+
+    def peer_agreement(self) -> list[CueAgreement]:
+        """Per cue, over every peer attempt: how often the interviewer's call agreed with
+        the grader's (an overridden cue is a disagreement)."""
+        totals: dict[tuple[str, str], list[int]] = {}
+        for rubric_id, hits, misses, overrides in self._read(
+            "SELECT rubric_id, hits, misses, overrides FROM attempts WHERE peer IS NOT NULL"
+        ):
+            called = json.loads(overrides or "{}")
+            for cue_id in [*_ids(hits), *_ids(misses)]:
+                counts = totals.setdefault((rubric_id, cue_id), [0, 0])
+                counts[0] += 1
+                counts[1] += cue_id not in called
+        return [CueAgreement(r, c, n, agreed) for (r, c), (n, agreed) in sorted(totals.items())]
 
     def practised_question_ids(self) -> set[str]:
         """Every question answered at least once (read from an index, not the attempts)."""
@@ -381,7 +472,7 @@ class HistoryStore:
 _ATTEMPT_SELECT = (
     "SELECT a.uid, s.uid, a.created_at, a.question_id, a.question_text, a.category, a.level, "
     "a.rubric_id, a.rubric_version, a.answer, a.probes, a.result, a.time_taken_s, a.time_limit_s, "
-    "a.notes, a.overrides, a.ratings, a.recovered, a.final_score FROM attempts a "
+    "a.notes, a.overrides, a.ratings, a.recovered, a.final_score, a.peer FROM attempts a "
     "LEFT JOIN sessions s ON a.session_id = s.id"
 )
 
@@ -409,6 +500,7 @@ def _attempt_from_row(row: tuple) -> AttemptRecord:
         ratings,
         recovered,
         final_score,
+        peer,
     ) = row
     return AttemptRecord.model_validate(
         {
@@ -431,6 +523,7 @@ def _attempt_from_row(row: tuple) -> AttemptRecord:
             "ratings": json.loads(ratings),
             "recovered": _ids(recovered),
             "final_score": final_score,
+            "peer": json.loads(peer) if peer else None,
         }
     )
 

@@ -56,6 +56,38 @@ class ProbeExchange(_Record):
     result: GradeResult | None = None
 
 
+class PeerDetails(_Record):
+    """What a mock interview with a peer adds to an attempt: who played which part, the
+    interviewer's ratings and comments, the recommendation and the round's feedback."""
+
+    candidate: str
+    interviewer: str
+    round: int = Field(default=1, ge=1)
+    """Which round of the mock the question was asked in (roles swap between rounds)."""
+    answer_mode: Literal["spoken", "typed"] = "spoken"
+    """spoken: the grade is of the interviewer's notes; typed: of the candidate's answer."""
+    style: Literal["learning", "realistic"] = "realistic"
+    recommendation: int | None = Field(default=None, ge=1, le=4)
+    """1 strong no, 2 no, 3 yes, 4 strong yes."""
+    comments: dict[str, str] = {}
+    """The interviewer's private comment per cue id."""
+    grader_calls: dict[str, bool] = {}
+    """The grader's hit or miss per cue when the interviewer moved on: what the
+    interviewer's calls (the attempt's overrides) are measured against."""
+    focus_cues: list[str] = []
+    """Cue names the candidate asked the interviewer to watch."""
+    habits: list[str] = []
+    """Habits the candidate named in their own words ("I ramble")."""
+    focus_notes: str = ""
+    """How the focus went, as the interviewer wrote it at the wrap-up."""
+    keep: str = ""
+    stop: str = ""
+    start: str = ""
+    """Keep doing, stop doing, start doing: the round's feedback."""
+    clock_s: float | None = None
+    """What the interviewer's clock read when the question ended."""
+
+
 class AttemptRecord(_Record):
     """One answer to one question, graded, with everything needed to show it again."""
 
@@ -87,6 +119,8 @@ class AttemptRecord(_Record):
     final_score: int | None = None
     """The final score (probe replies merged in): a copy of `final.score`, recomputed
     whenever a record is built."""
+    peer: PeerDetails | None = None
+    """Set for an attempt in a mock interview with a peer."""
 
     @classmethod
     def of(

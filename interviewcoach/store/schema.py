@@ -104,6 +104,16 @@ MIGRATIONS: list[str] = [
     CREATE INDEX attempt_cues_by_cue ON attempt_cues (cue_id, rubric_id, hit, attempt_id);
     CREATE INDEX sessions_by_mode ON sessions (mode);
     """,
+    # 5: mock interviews with a peer. What a peer attempt adds (names, round, comments,
+    # recommendation, focus, keep/stop/start, timing) is one JSON column; the
+    # recommendation is also a column of its own. Solo attempts leave both NULL.
+    """
+    ALTER TABLE attempts ADD COLUMN peer TEXT;
+    ALTER TABLE attempts ADD COLUMN recommendation INTEGER;
+    -- The mock attempts alone, for `history --mode peer` and the calibration in `stats`
+    -- without reading every stored answer.
+    CREATE INDEX attempts_peer ON attempts (created_at) WHERE peer IS NOT NULL;
+    """,
 ]
 """Each entry moves the schema up one version; the Python step of the same number
 (DATA_STEPS in database.py) then fills new tables and columns from the old data."""

@@ -18,6 +18,7 @@ from textual.screen import Screen
 
 from interviewcoach.banks import Library
 from interviewcoach.interviewer import choose_questions, questions_for_cue
+from interviewcoach.mock import DRAFT_PREFIX as MOCK_DRAFT_PREFIX
 from interviewcoach.models import Level, Question
 from interviewcoach.session import (
     Grader,
@@ -30,7 +31,9 @@ from interviewcoach.session import (
 from interviewcoach.settings import Settings, save_settings
 from interviewcoach.store import HistoryError, HistoryStore, open_history
 from interviewcoach.store.review import page_attempts
+from interviewcoach.tui.base import KeepsWork
 from interviewcoach.tui.commands import PracticeCommands
+from interviewcoach.tui.mock_flow import MockFlow
 from interviewcoach.tui.screens.home import HomeData, HomeScreen
 from interviewcoach.tui.screens.practice import PracticeScreen
 from interviewcoach.tui.screens.setup import SetupChoice, SetupScreen
@@ -48,7 +51,7 @@ DRILL_QUESTIONS = 3
 """How many questions "drill your weakest cue" asks."""
 
 
-class InterviewCoachApp(App[None]):
+class InterviewCoachApp(MockFlow):
     CSS_PATH = "app.tcss"
     TITLE = "interviewcoach"
     SUB_TITLE = "practise product-manager interviews"
@@ -72,7 +75,8 @@ class InterviewCoachApp(App[None]):
     ) -> None:
         super().__init__()
         self.start = start
-        """The first screen: "home", or "history" (`interviewcoach review`)."""
+        """The first screen: "home", "history" (`interviewcoach review`) or "mock"
+        (`interviewcoach mock`)."""
         self._now = now
         self.bank_dirs = bank_dirs
         self.settings = settings
@@ -101,8 +105,11 @@ class InterviewCoachApp(App[None]):
 
             # Above home, so escape lands there.
             self.push_screen(HistoryScreen())
+        elif self.start == "mock":
+            self.start_mock()
 
     def on_unmount(self) -> None:
+        self.close_live_grader()
         if self.store is not None:
             self.store.close()
 
@@ -121,14 +128,20 @@ class InterviewCoachApp(App[None]):
                     label = cue.label if cue else weakest.cue_id
                     if rubric is None:
                         weakest = None
-                drafts = [d for d in self.store.drafts() if d.question_id in self.library.questions]
+                drafts = [d for d in self.store.drafts() if d.question_id in self.library.questions and _solo(d)]
                 if drafts:
                     question = self.library.questions[drafts[0].question_id or ""]
                     draft_question = question.prompt
                     draft_saved = drafts[0].updated_at.astimezone().strftime("%d %b %H:%M")
             except HistoryError as error:
                 self.history_problem = str(error)
-        return HomeData(recent, weakest, label, draft_question, draft_saved, self.history_problem)
+        mock = self.mock_draft()
+        mock_text = (
+            f"{' and '.join(mock.context['mock']['people'])}, {mock.updated_at.astimezone():%d %b %H:%M}"
+            if mock
+            else None
+        )
+        return HomeData(recent, weakest, label, draft_question, draft_saved, self.history_problem, mock_text)
 
     # --- moving between screens --------------------------------------------------------------
 
@@ -243,7 +256,7 @@ class InterviewCoachApp(App[None]):
     def resume_draft(self) -> None:
         none: list[DraftRecord] = []
         found = self._from_history(lambda store: store.drafts(), none, "read your drafts")
-        drafts = [d for d in found if d.question_id in self.library.questions]
+        drafts = [d for d in found if d.question_id in self.library.questions and _solo(d)]
         if not drafts:
             return
         draft = drafts[0]
@@ -382,8 +395,11 @@ class InterviewCoachApp(App[None]):
         self.practise(make_plan(self.settings, questions, self.new_seed()))
 
     async def action_quit(self) -> None:
-        screen = self.screen
-        if isinstance(screen, PracticeScreen) and screen.answer_in_progress:
+        # Any screen in the stack holding work (an answer, a mock's notes) asks first.
+        screen = next(
+            (s for s in reversed(self.screen_stack) if isinstance(s, KeepsWork) and s.answer_in_progress), None
+        )
+        if screen is not None:
             from interviewcoach.tui.screens.confirm import ConfirmScreen
 
             def answered(leave: bool | None) -> None:
@@ -393,7 +409,7 @@ class InterviewCoachApp(App[None]):
 
             self.push_screen(
                 ConfirmScreen(
-                    "Quit interviewcoach? Your answer so far is kept as a draft and offered back next time.",
+                    "Quit interviewcoach? What you typed so far is kept as a draft and offered back next time.",
                     yes="Quit",
                     no="Stay",
                 ),
@@ -416,7 +432,8 @@ def make_app(
     now: Callable[[], datetime] | None = None,
 ) -> InterviewCoachApp:
     """The app, for the CLI and the tests alike; tests pass a fixed clock, seed, grader
-    and wall-clock time (`now`). `start="history"` opens the history first."""
+    and wall-clock time (`now`). `start="history"` opens the history first, `start="mock"`
+    the mock interview setup."""
     return InterviewCoachApp(
         settings,
         library,
@@ -428,3 +445,8 @@ def make_app(
         start=start,
         now=now,
     )
+
+
+def _solo(draft: DraftRecord) -> bool:
+    """A solo answer's draft, not a mock's notes (offered back as the mock instead)."""
+    return not draft.key.startswith(MOCK_DRAFT_PREFIX)

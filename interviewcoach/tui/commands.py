@@ -22,7 +22,10 @@ class PracticeCommands(Provider):
         commands = [
             ("Start practice", "Choose questions and start", app.start_practice),
             ("Question bank", "Browse, search and write questions", app.open_bank),
+            ("Mock interview", "Practise with a peer: one interviews, one answers, then swap", app.start_mock),
         ]
+        if screen.data.mock_draft is not None:
+            commands.append(("Continue the mock", "Back to the mock left unfinished", app.resume_mock))
         if screen.data.weakest is not None:
             commands.append((f"Drill {screen.data.weakest_label}", "Practise your weakest cue", app.drill))
         if screen.data.draft_question is not None:

@@ -37,6 +37,7 @@ class BankScreen(CoachScreen[None]):
     BINDINGS = [
         Binding("ctrl+p", "command_palette", show=False),
         Binding("p", "practise", "Practise", tooltip="Practise the selected question now", id="practise"),
+        Binding("m", "add_to_mock", "Add to mock", tooltip="Ask this in the next mock interview", id="add-to-mock"),
         Binding("a", "add", "Add question", tooltip="Write a question of your own", id="add-question"),
         Binding("e", "edit", "Edit", tooltip="Edit your own question", id="edit-question"),
         Binding("escape", "back", "Back", tooltip="Back to the home screen", id="back"),
@@ -155,7 +156,7 @@ class BankScreen(CoachScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "edit":
             return self.select_id in self.coach_app.own_question_ids()
-        if action == "practise":
+        if action in ("practise", "add_to_mock"):
             return self.selected() is not None
         return True
 
@@ -163,6 +164,11 @@ class BankScreen(CoachScreen[None]):
         question = self.selected()
         if question is not None:
             self.coach_app.practise_question(question)
+
+    def action_add_to_mock(self) -> None:
+        question = self.selected()
+        if question is not None:
+            self.coach_app.add_to_mock(question)
 
     def action_add(self) -> None:
         from interviewcoach.tui.screens.question_form import QuestionForm

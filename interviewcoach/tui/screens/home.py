@@ -27,6 +27,8 @@ class HomeData:
     draft_question: str | None
     draft_saved: str | None
     history_problem: str | None = None
+    mock_draft: str | None = None
+    """A mock left unfinished (its two people and when), offered back."""
 
 
 class HomeScreen(CoachScreen[None]):
@@ -37,6 +39,8 @@ class HomeScreen(CoachScreen[None]):
         Binding("b", "bank", "Question bank", tooltip="Browse, search and write questions", id="bank"),
         Binding("v", "review", "History", tooltip="Review your past attempts", id="review"),
         Binding("u", "due", "What's due", tooltip="Practise the questions due again", id="due"),
+        Binding("m", "mock", "Mock", tooltip="A mock interview with a peer", id="mock"),
+        Binding("c", "resume_mock", "Continue mock", tooltip="Back to the mock left unfinished", id="resume-mock"),
     ]
 
     def __init__(self, data: HomeData) -> None:
@@ -55,10 +59,13 @@ class HomeScreen(CoachScreen[None]):
                     classes="muted",
                 )
                 yield Button("Start practice  (s)", id="start", variant="primary")
+                if self.data.mock_draft is not None:
+                    yield Button(f"Continue the mock: {self.data.mock_draft}  (c)", id="resume_mock", variant="warning")
                 # The smaller ways in share one row, so the recent attempts fit 80x24 too.
                 with Horizontal(id="home-more"):
-                    yield Button("Question bank (b)", id="bank")
-                    yield Button("What's due (u)", id="due")
+                    yield Button("Bank (b)", id="bank")
+                    yield Button("Mock (m)", id="mock")
+                    yield Button("Due (u)", id="due")
                     if self.data.recent:
                         yield Button("History (v)", id="review")
                 if self.data.weakest is not None:
@@ -104,6 +111,8 @@ class HomeScreen(CoachScreen[None]):
             return self.data.draft_question is not None
         if action == "review":
             return bool(self.data.recent)
+        if action == "resume_mock":
+            return self.data.mock_draft is not None
         return True
 
     def action_start(self) -> None:
@@ -123,6 +132,12 @@ class HomeScreen(CoachScreen[None]):
 
     def action_due(self) -> None:
         self.coach_app.practise_due()
+
+    def action_mock(self) -> None:
+        self.coach_app.start_mock()
+
+    def action_resume_mock(self) -> None:
+        self.coach_app.resume_mock()
 
     @on(DataTable.RowSelected, "#recent")
     def open_recent(self, event: DataTable.RowSelected) -> None:
