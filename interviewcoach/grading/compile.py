@@ -169,7 +169,9 @@ def _build(rubric: Rubric, question: Question | None, level: Level | None) -> Co
         ]
         for role, phrases in roles:
             for phrase, elements in (
-                (written, compile_phrase(expansion)) for written in phrases for expansion in expand_groups(written)
+                (written, compile_phrase(expansion))
+                for written in phrases
+                for expansion in expand_groups(written, merge_words=True)
             ):
                 if not elements:
                     continue

@@ -121,6 +121,10 @@ def _element_matches(element: Element, token: Token, corrected: str | None, sent
     return "exact" if token.kind != "symbol" else None  # "any"
 
 
+_KIND_NOUNS = {
+    "person": lexicon.PERSON_NOUNS,
+    "customer": lexicon.PERSON_NOUNS - lexicon.COLLEAGUE_NOUNS,
+}
 _PLACEHOLDER_ELEMENTS = {
     kind: Element(kind) for kind in ("number", "year", "past", "name", "plural", "person", "customer", "any")
 }
@@ -178,9 +182,16 @@ def find_matches(text: AnalysedText, compiled: CompiledRubric) -> list[Match]:
         if not patterns:
             continue
         element = _PLACEHOLDER_ELEMENTS[kind]
+        nouns = _KIND_NOUNS.get(kind)
         for index, token in enumerate(tokens):
-            if token.kind != "symbol" and _element_matches(element, token, None, index in sentence_first):
-                starts.setdefault(index, []).extend(patterns)
+            if nouns is not None:
+                # A kind of person is a word of a list: looked up directly, not asked of
+                # every token through _element_matches.
+                if token.norm not in nouns:
+                    continue
+            elif token.kind == "symbol" or not _element_matches(element, token, None, index in sentence_first):
+                continue
+            starts.setdefault(index, []).extend(patterns)
     matches: list[Match] = []
     sentence_start = [s.first for s in text.sentences]
     tried: set[tuple[int, int]] = set()
@@ -362,6 +373,8 @@ def _negated_after(following: list[str]) -> bool:
 def _counterfactual(before: list[str]) -> bool:
     """ "would have", "could have", "should have" just before a match."""
     tail = before[-4:]
+    if "have" not in tail:
+        return False
     return any(a in ("would", "could", "should") and b == "have" for a, b in zip(tail, tail[1:], strict=False))
 
 
