@@ -304,6 +304,10 @@ def labelled_matches(text: AnalysedText, compiled: CompiledRubric, notes: bool =
         inside = [i for i, t in enumerate(text.tokens) if t.start >= start and t.end <= end and t.end > t.start]
         if sum(1 for i in inside if not text.tokens[i].is_stop) < (2 if notes else 4):
             continue
+        # A heading over nothing specific ("Task: ensure timely delivery while aligning
+        # stakeholders") is a label without a story.
+        if not notes and sum(1 for i in inside if _says_something(text.tokens[i])) < 2:
+            continue
         # "R: none", "m: vague, didn't say": the interviewer wrote the cue off.
         opening = {text.tokens[i].norm for i in inside[:2]}
         written_off = not opening.isdisjoint(lexicon.NOTE_JUDGEMENTS | _TRIGGER_WORDS)
@@ -318,6 +322,15 @@ def labelled_matches(text: AnalysedText, compiled: CompiledRubric, notes: bool =
             pattern = Pattern(cue, STRONG, line.group(1).strip() + ":", (), content, False)
             matches.append(Match(pattern, first, last, "exact", negated=written_off, labelled=True))
     return matches
+
+
+_NOT_SPECIFIC = frozenset(lexicon.GENERIC_WORDS | lexicon.JARGON_WORDS)
+
+
+def _says_something(token: Token) -> bool:
+    return token.is_number or (
+        token.kind == "word" and not token.is_stop and len(token.norm) >= 3 and token.norm not in _NOT_SPECIFIC
+    )
 
 
 def _by_first_word(triggers) -> dict[str, list[tuple[str, ...]]]:
