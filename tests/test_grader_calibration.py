@@ -101,6 +101,8 @@ HARD_FLOORS = {
     "grading-unseen-e-behavioural": (0.78, 0.68),
     "grading-unseen-e-design": (0.71, 0.62),
     "grading-unseen-e-other": (None, 0.56),
+    "grading-unseen-f-behavioural": (0.82, 0.90),
+    "grading-unseen-f-design": (0.76, 0.80),
 }
 KNOWN_MISREADS = {
     "u3-pd-07": "a refusal that sets aside research, a segment, a pilot and metrics but "
