@@ -43,23 +43,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     args.bank_dirs = [*args.bank_dirs_before, *getattr(args, "bank_dirs", [])]
-    from interviewcoach.problems import ProblemsFound
-    from interviewcoach.store.errors import HistoryError
-
     try:
         return _run(args)
-    except ProblemsFound as problems:
-        print(problems, file=sys.stderr)
-        return EXIT_USAGE
-    except HistoryError as error:
-        print(f"interviewcoach: {error}", file=sys.stderr)
-        return EXIT_FAILURE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # `interviewcoach questions | head` closed the pipe; that is not an error.
         sys.stderr.close()
         return EXIT_OK
+    except Exception as error:
+        # Imported only now: the store package would cost every command its import.
+        from interviewcoach.problems import ProblemsFound
+        from interviewcoach.store.errors import HistoryError
+
+        if isinstance(error, ProblemsFound):
+            print(error, file=sys.stderr)
+            return EXIT_USAGE
+        if isinstance(error, HistoryError):
+            print(f"interviewcoach: {error}", file=sys.stderr)
+            return EXIT_FAILURE
+        raise
 
 
 def _run(args: argparse.Namespace) -> int:
