@@ -91,6 +91,11 @@ class Library:
         """Every question as JSON data (`model_dump(mode="json")`), in library order."""
         return [question.model_dump(mode="json") for question in self.questions.values()]
 
+    def cue_labels(self, rubric_id: str) -> dict[str, str] | None:
+        """A rubric's cue labels by cue id; None when there is no such rubric."""
+        rubric = self.rubrics.get(rubric_id)
+        return {cue.id: cue.label for cue in rubric.cues} if rubric else None
+
 
 class CachedLibrary(Library):
     """A library read from the content cache. Its content was validated when the entry
@@ -140,6 +145,16 @@ class CachedLibrary(Library):
         if self._built is not None:
             return super().question_data()
         return [question for entry in self._snapshot["files"] for _, question in entry["questions"]]
+
+    def cue_labels(self, rubric_id: str) -> dict[str, str] | None:
+        if self._built is not None:
+            return super().cue_labels(rubric_id)
+        # What the home screen shows, without building every model to show it.
+        for entry in self._snapshot["files"]:
+            rubric = entry["rubric"]
+            if rubric is not None and rubric.get("id") == rubric_id:
+                return {cue["id"]: cue["label"] for cue in rubric["cues"]}
+        return None
 
 
 def _snapshot_of(library: Library) -> dict[str, Any]:

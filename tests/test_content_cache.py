@@ -184,3 +184,29 @@ def test_a_change_to_the_code_invalidates_the_cache(bank, monkeypatch):
     cached_load(bank)
     monkeypatch.setattr(content_cache, "code_stamp", lambda: ["another version"])
     assert not isinstance(load_library([bank]), CachedLibrary)
+
+
+def test_cue_labels_come_from_the_cache_without_building_the_models(bank):
+    fresh = load_library([bank])
+    cached = load_library([bank])
+    assert isinstance(cached, CachedLibrary)
+    assert cached.cue_labels("team-rubric") == fresh.cue_labels("team-rubric") == {"why": "The why"}
+    assert cached.cue_labels("no-such-rubric") is None is fresh.cue_labels("no-such-rubric")
+    assert cached._built is None
+
+
+def test_config_sees_an_edited_settings_file_and_reports_a_broken_one(capsys):
+    from interviewcoach.settings_snapshot import SETTINGS_CACHE, settings_snapshot
+
+    for _ in range(2):  # the second from the cache
+        code, out, _ = run_cli(capsys, "config", "--json")
+        assert code == 0 and json.loads(out)["settings"]["probes"] == 2
+    assert content_cache.read_entry(SETTINGS_CACHE, content_cache.make_key([locations.settings_path()]))
+    write(locations.settings_path(), "probes = 4\n", 7)
+    code, out, _ = run_cli(capsys, "config", "--json")
+    assert json.loads(out)["settings"]["probes"] == 4
+    assert settings_snapshot()["values"]["probes"] == 4
+    write(locations.settings_path(), "probes = 99\n", 8)
+    for _ in range(2):
+        code, _, err = run_cli(capsys, "config")
+        assert code == 2 and "settings.toml:1: " in err
