@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-import difflib
 import os
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -224,6 +222,8 @@ def content_paths(roots: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
 def read_content_file(path: Path) -> tuple[ContentFile | None, list[Problem]]:
     """Parse and validate one file. Unreadable, unparsable or unrecognisable files come
     back as None; an invalid one comes back with the parts of it that are valid."""
+    import tomllib
+
     from pydantic import ValidationError
 
     from interviewcoach.models import Rubric
@@ -433,6 +433,8 @@ def question_problems(library: Library, question: Question, replacing: str | Non
 
 
 def _suggest(name: str, known: Iterable[str]) -> str:
+    import difflib
+
     known = sorted(known)
     close = difflib.get_close_matches(name, known, n=1)
     hint = f"; did you mean '{close[0]}'?" if close else ""
