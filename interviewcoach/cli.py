@@ -40,9 +40,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    args.bank_dirs = [*args.bank_dirs_before, *getattr(args, "bank_dirs", [])]
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv:
+        args = build_parser().parse_args(argv)
+        args.bank_dirs = [*args.bank_dirs_before, *getattr(args, "bank_dirs", [])]
+    else:
+        # `interviewcoach` alone, as it is started many times a day: the app, without
+        # importing every command module to build a parser there is nothing to parse for.
+        args = argparse.Namespace(command=None, bank_dirs_before=[], bank_dirs=[])
     try:
         return _run(args)
     except KeyboardInterrupt:

@@ -60,3 +60,16 @@ def test_questions_and_config_from_the_cache_need_neither_pydantic_nor_textual(t
         loaded = loaded_modules(COMMAND, tmp_path, *argv)
         assert "pydantic" not in loaded, argv
         assert not any(name.split(".")[0] == "textual" for name in loaded), argv
+
+
+def test_no_arguments_start_the_app_as_the_parser_would(monkeypatch):
+    import interviewcoach.commands.app
+    from interviewcoach.cli import build_parser, main
+
+    started = []
+    monkeypatch.setattr(interviewcoach.commands.app, "run_app", lambda args: started.append(args) or 0)
+    assert main([]) == 0
+    parsed = build_parser().parse_args([])
+    (args,) = started
+    assert args.command is parsed.command is None
+    assert args.bank_dirs == [] and args.bank_dirs_before == parsed.bank_dirs_before

@@ -52,7 +52,8 @@ class HomeScreen(CoachScreen[None]):
 
     def on_mount(self) -> None:
         if self._load is not None:
-            self.call_after_refresh(self._show_history)
+            # Two refreshes on: the terminal has the first full frame before the query runs.
+            self.call_after_refresh(self.call_after_refresh, self._show_history)
 
     async def _show_history(self) -> None:
         assert self._load is not None
