@@ -15,10 +15,13 @@ Both apps start the way `interviewcoach` starts: settings and content as the CLI
 them (from the content cache, warmed by a first run), with a history of one attempt.
 Two ways of timing "shown", each for both apps:
 
+- tmux (when tmux is installed; the figure the target is judged on, as in the issue): in
+  a real 80x24 terminal, from launch until the screen's text appears in
+  `tmux capture-pane`, polled every 5 ms;
 - headless: from process start until the first screen has mounted and processed its
-  pending messages (Textual's auto pilot);
-- tmux (when tmux is installed): in a real 80x24 terminal, from launch until the
-  screen's text appears in `tmux capture-pane`, polled every 5 ms.
+  pending messages (Textual's auto pilot). For the home screen that includes reading the
+  history and listing the recent attempts, done just after the first paint, so it is
+  shown for reference (and judged only when there is no tmux).
 """
 
 from __future__ import annotations
@@ -183,12 +186,19 @@ def main() -> None:
             args.runs,
         )
         ratio = homes["home"] / homes["floor"]
-        results.append(ratio <= HOME_TARGET)
+        in_tmux = not args.no_tmux and shutil.which("tmux") is not None
+        if in_tmux:
+            # Settled includes what home does just after it is shown (reading the history,
+            # listing recent attempts), so the target is judged on the terminal's figure.
+            target = "settled, the history read after the first paint included; for reference"
+        else:
+            results.append(ratio <= HOME_TARGET)
+            target = f"target <= {HOME_TARGET}x: {verdict(ratio <= HOME_TARGET)}"
         print(
             f"home screen, headless   {homes['home']:6.0f} ms vs minimal Textual app {homes['floor']:4.0f} ms: "
-            f"{ratio:.2f}x (target <= {HOME_TARGET}x: {verdict(ratio <= HOME_TARGET)})"
+            f"{ratio:.2f}x ({target})"
         )
-        if not args.no_tmux and shutil.which("tmux"):
+        if in_tmux:
             socket = f"bench-startup-{os.getpid()}"
             with tempfile.NamedTemporaryFile("w", suffix=".py", prefix="bench-startup-", delete=False) as minimal:
                 minimal.write(MINIMAL_TTY)
@@ -216,6 +226,7 @@ def main() -> None:
         for argv in COMMANDS:
             timers[" ".join(argv)] = lambda argv=argv: run_command([*interviewcoach, *argv], env)
         times = medians(timers, args.runs)
+        without_textual: list[bool] = []
         print(
             f"\nyardsticks: python -c pass {times['pass']:.0f} ms; "
             f"python -c 'import pydantic, rapidfuzz' {times['pydantic']:.0f} ms"
@@ -237,6 +248,9 @@ def main() -> None:
             else:
                 target = f"{ms / times['pydantic']:.2f}x pydantic+rapidfuzz; for reference"
             print(f"interviewcoach {name:18} {ms:6.0f} ms  ({textual}; {target})")
+            without_textual.append(textual == "no Textual")
+        results.append(all(without_textual))
+        print(f"no command but the app imports Textual: {verdict(all(without_textual))}")
         print(f"\n{sum(results)} of {len(results)} targets met")
 
 
