@@ -1,7 +1,8 @@
 """Print how long the command line takes to answer, from process start to exit.
 
-`--help` must not pay for pydantic or Textual; `questions` and `validate` load and check
-every bundled file. Median of several runs, each a fresh process.
+`--help` must not pay for pydantic or Textual; `validate` loads and checks every bundled
+file, while `questions` and `config` read them from the content cache once a first run
+has written it. bench_startup.py has the targets, as ratios to yardsticks. Median of several runs, each a fresh process.
 
     python benchmarks/bench_cli_startup.py [--runs N]
 """

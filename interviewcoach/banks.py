@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import contextlib
-import difflib
-import tomllib
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeGuard
 
-from pydantic import ValidationError
-
-from interviewcoach import locations
-from interviewcoach.models import Category, Level, Question, QuestionBank, Rubric, Stage
+from interviewcoach import content_cache, locations
 from interviewcoach.problems import (
     Problem,
     ProblemsFound,
@@ -23,14 +20,22 @@ from interviewcoach.problems import (
 )
 from interviewcoach.tomlsource import SourceMap
 
+if TYPE_CHECKING:  # pydantic and the models load only when content is validated or used
+    from interviewcoach.models import Category, Level, Question, QuestionBank, Rubric, Stage
+
+CONTENT_CACHE = "content"
+"""The name of the content cache's entry (see content_cache.py)."""
+
 
 @dataclass
 class ContentFile:
     """One bank or rubric file as read from disk, with whatever in it is valid."""
 
     path: Path
-    text: str
-    data: dict
+    text: str = ""
+    """The file's text; empty for a file whose content came from the content cache,
+    which holds only content that loaded without problems (nothing to point at)."""
+    data: dict = field(default_factory=dict)
     rubric: Rubric | None = None
     questions: list[tuple[int, Question]] = field(default_factory=list)
     """Each valid question with its index in the file, so problems found later can
@@ -80,6 +85,125 @@ class Library:
             and (tag is None or tag in question.tags)
         ]
 
+    def question_data(self) -> list[dict[str, Any]]:
+        """Every question as JSON data (`model_dump(mode="json")`), in library order."""
+        return [question.model_dump(mode="json") for question in self.questions.values()]
+
+    def cue_labels(self, rubric_id: str) -> dict[str, str] | None:
+        """A rubric's cue labels by cue id; None when there is no such rubric."""
+        rubric = self.rubrics.get(rubric_id)
+        return {cue.id: cue.label for cue in rubric.cues} if rubric else None
+
+
+class CachedLibrary(Library):
+    """A library read from the content cache. Its content was validated when the entry
+    was written, so its models are built only when first used (the home screen paints
+    without them, and `questions` never needs them), and without checking again."""
+
+    def __init__(self, snapshot: dict[str, Any], roots: Sequence[Path]) -> None:
+        self._snapshot = snapshot
+        self._roots = list(roots)
+        self._built: Library | None = None
+
+    def _library(self) -> Library:
+        if self._built is None:
+            try:
+                self._built = _library_from_snapshot(self._snapshot)
+            except Exception:
+                # An entry that fits the key but not the models: never trusted; read the files.
+                content_cache.drop_entry(CONTENT_CACHE)
+                self._built = _load_roots(self._roots, use_cache=False)
+        return self._built
+
+    @property
+    def rubrics(self) -> dict[str, Rubric]:
+        return self._library().rubrics
+
+    @rubrics.setter
+    def rubrics(self, value: dict[str, Rubric]) -> None:
+        self._library().rubrics = value
+
+    @property
+    def questions(self) -> dict[str, Question]:
+        return self._library().questions
+
+    @questions.setter
+    def questions(self, value: dict[str, Question]) -> None:
+        self._library().questions = value
+
+    @property
+    def files(self) -> list[ContentFile]:
+        return self._library().files
+
+    @files.setter
+    def files(self, value: list[ContentFile]) -> None:
+        self._library().files = value
+
+    def question_data(self) -> list[dict[str, Any]]:
+        if self._built is not None:
+            return super().question_data()
+        return [question for entry in self._snapshot["files"] for _, question in entry["questions"]]
+
+    def cue_labels(self, rubric_id: str) -> dict[str, str] | None:
+        if self._built is not None:
+            return super().cue_labels(rubric_id)
+        # What the home screen shows, without building every model to show it.
+        for entry in self._snapshot["files"]:
+            rubric = entry["rubric"]
+            if rubric is not None and rubric.get("id") == rubric_id:
+                return {cue["id"]: cue["label"] for cue in rubric["cues"]}
+        return None
+
+
+def _snapshot_of(library: Library) -> dict[str, Any]:
+    """What the content cache keeps of a library that loaded without problems."""
+    return {
+        "files": [
+            {
+                "path": str(file.path),
+                "rubric": file.rubric.model_dump(mode="json") if file.rubric else None,
+                "questions": [[index, question.model_dump(mode="json")] for index, question in file.questions],
+            }
+            for file in library.files
+        ]
+    }
+
+
+def _is_snapshot(value: Any) -> TypeGuard[dict[str, Any]]:
+    # The shape only: the values are checked by the models if the library is ever used.
+    return (
+        isinstance(value, dict)
+        and isinstance(value.get("files"), list)
+        and all(
+            isinstance(entry, dict)
+            and isinstance(entry.get("path"), str)
+            and isinstance(entry.get("rubric"), dict | None)
+            and isinstance(entry.get("questions"), list)
+            and all(
+                isinstance(item, list) and len(item) == 2 and isinstance(item[0], int) and isinstance(item[1], dict)
+                for item in entry["questions"]
+            )
+            for entry in value["files"]
+        )
+    )
+
+
+def _library_from_snapshot(snapshot: dict[str, Any]) -> Library:
+    from interviewcoach.models import Question, Rubric
+
+    files = [
+        ContentFile(
+            Path(entry["path"]),
+            rubric=Rubric.model_validate(entry["rubric"]) if entry["rubric"] is not None else None,
+            questions=[(index, Question.model_validate(data)) for index, data in entry["questions"]],
+        )
+        for entry in snapshot["files"]
+    ]
+    library = Library(files=files)
+    library.rubrics = {file.rubric.id: file.rubric for file in files if file.rubric}
+    library.questions = {question.id: question for file in files for _, question in file.questions}
+    return library
+
 
 def content_paths(roots: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
     """The TOML files under each root (a file or a folder, searched recursively)."""
@@ -98,6 +222,12 @@ def content_paths(roots: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
 def read_content_file(path: Path) -> tuple[ContentFile | None, list[Problem]]:
     """Parse and validate one file. Unreadable, unparsable or unrecognisable files come
     back as None; an invalid one comes back with the parts of it that are valid."""
+    import tomllib
+
+    from pydantic import ValidationError
+
+    from interviewcoach.models import Rubric
+
     shown = display_path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -135,6 +265,10 @@ def read_content_file(path: Path) -> tuple[ContentFile | None, list[Problem]]:
 def _salvage(file: ContentFile, model: type[QuestionBank] | type[Rubric]) -> None:
     """Keep what is valid in an invalid file, so cross-file checks can still run on it
     and the user hears about every problem in one go."""
+    from pydantic import ValidationError
+
+    from interviewcoach.models import Question, Rubric
+
     if model is Rubric:
         rubric_id = file.data.get("id")
         file.broken_rubric_id = rubric_id if isinstance(rubric_id, str) else None
@@ -148,6 +282,8 @@ def _salvage(file: ContentFile, model: type[QuestionBank] | type[Rubric]) -> Non
 
 
 def _kind_of(path: Path, data: dict) -> type[QuestionBank] | type[Rubric] | None:
+    from interviewcoach.models import QuestionBank, Rubric
+
     if "questions" in data and "cues" not in data:
         return QuestionBank
     if "cues" in data and "questions" not in data:
@@ -297,6 +433,8 @@ def question_problems(library: Library, question: Question, replacing: str | Non
 
 
 def _suggest(name: str, known: Iterable[str]) -> str:
+    import difflib
+
     known = sorted(known)
     close = difflib.get_close_matches(name, known, n=1)
     hint = f"; did you mean '{close[0]}'?" if close else ""
@@ -305,6 +443,12 @@ def _suggest(name: str, known: Iterable[str]) -> str:
 
 def load_files(roots: Iterable[Path]) -> tuple[list[ContentFile], list[Problem]]:
     paths, problems = content_paths(roots)
+    files, found = _read_paths(paths)
+    return files, problems + found
+
+
+def _read_paths(paths: Iterable[Path]) -> tuple[list[ContentFile], list[Problem]]:
+    problems: list[Problem] = []
     files = []
     for path in paths:
         file, found = read_content_file(path)
@@ -325,12 +469,27 @@ def default_roots(bank_dirs: Sequence[Path] = ()) -> list[Path]:
 
 
 def load_library(bank_dirs: Sequence[Path] = ()) -> Library:
-    """Everything the app loads. Raises ProblemsFound listing every problem in every file."""
-    files, problems = load_files(default_roots(bank_dirs))
+    """Everything the app loads. Raises ProblemsFound listing every problem in every file.
+
+    When no file changed since content last loaded without problems, it comes from the
+    content cache and its models are built on first use."""
+    return _load_roots(default_roots(bank_dirs))
+
+
+def _load_roots(roots: Sequence[Path], use_cache: bool = True) -> Library:
+    paths, problems = content_paths(roots)
+    key = content_cache.make_key(paths, extra=[os.path.abspath(root) for root in roots])
+    if use_cache and not problems:
+        snapshot = content_cache.read_entry(CONTENT_CACHE, key)
+        if _is_snapshot(snapshot):
+            return CachedLibrary(snapshot, roots)
+    files, found = _read_paths(paths)
+    problems.extend(found)
     library, found = build_library(files)
     problems.extend(found)
     if problems:
         raise ProblemsFound(problems)
+    content_cache.write_entry(CONTENT_CACHE, key, _snapshot_of(library))
     return library
 
 

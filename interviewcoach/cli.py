@@ -40,26 +40,34 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    args.bank_dirs = [*args.bank_dirs_before, *getattr(args, "bank_dirs", [])]
-    from interviewcoach.problems import ProblemsFound
-    from interviewcoach.store.errors import HistoryError
-
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv:
+        args = build_parser().parse_args(argv)
+        args.bank_dirs = [*args.bank_dirs_before, *getattr(args, "bank_dirs", [])]
+    else:
+        # `interviewcoach` alone, as it is started many times a day: the app, without
+        # importing every command module to build a parser there is nothing to parse for.
+        args = argparse.Namespace(command=None, bank_dirs_before=[], bank_dirs=[])
     try:
         return _run(args)
-    except ProblemsFound as problems:
-        print(problems, file=sys.stderr)
-        return EXIT_USAGE
-    except HistoryError as error:
-        print(f"interviewcoach: {error}", file=sys.stderr)
-        return EXIT_FAILURE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # `interviewcoach questions | head` closed the pipe; that is not an error.
         sys.stderr.close()
         return EXIT_OK
+    except Exception as error:
+        # Imported only now: the store package would cost every command its import.
+        from interviewcoach.problems import ProblemsFound
+        from interviewcoach.store.errors import HistoryError
+
+        if isinstance(error, ProblemsFound):
+            print(error, file=sys.stderr)
+            return EXIT_USAGE
+        if isinstance(error, HistoryError):
+            print(f"interviewcoach: {error}", file=sys.stderr)
+            return EXIT_FAILURE
+        raise
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -42,6 +42,11 @@ def history_path() -> Path:
     return data_dir() / "history.db"
 
 
+def cache_dir() -> Path:
+    """Validated content kept for a faster start; safe to delete at any time."""
+    return data_dir() / "cache"
+
+
 def user_banks_dir() -> Path:
     """The user's own question banks and rubrics, loaded beside the bundled ones."""
     return data_dir() / "banks"

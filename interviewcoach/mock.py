@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from interviewcoach.draft_keys import MOCK_DRAFT_PREFIX
 from interviewcoach.final_grade import FinalGrade, final_grade
 from interviewcoach.models import Level, Question, Rubric
 from interviewcoach.session import Grader, Pending, real_grader
@@ -33,9 +34,8 @@ RATINGS: dict[int, str] = {1: "not shown", 2: "thin", 3: "clear", 4: "in depth"}
 RECOMMENDATIONS: dict[int, str] = {1: "strong no", 2: "no", 3: "yes", 4: "strong yes"}
 """The overall recommendation, as hiring panels write it."""
 
-DRAFT_PREFIX = "mock/"
-"""Drafts of mock notes are keyed `mock/<session>/<round>/<question>`: the solo resume
-leaves them alone and the home screen offers the mock back instead."""
+DRAFT_PREFIX = MOCK_DRAFT_PREFIX
+"""Drafts of mock notes are keyed `mock/<session>/<round>/<question>` (draft_keys.py)."""
 
 
 class MockError(Exception):

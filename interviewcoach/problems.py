@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import typing
 from collections.abc import Iterable, Mapping, Sequence
@@ -96,6 +95,8 @@ def _describe(item: Mapping[str, Any], loc: tuple, model: type[BaseModel]) -> st
         where = f"{parent}: " if parent else ""
         message = f"{where}unknown field '{loc[-1]}'"
         known = _field_names(model, loc[:-1])
+        import difflib
+
         close = difflib.get_close_matches(str(loc[-1]), known, n=1)
         if close:
             message += f" (did you mean '{close[0]}'?)"

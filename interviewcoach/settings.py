@@ -9,8 +9,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from interviewcoach import locations
+from interviewcoach.enums import Category, Level, Stage
 from interviewcoach.files import write_atomically
-from interviewcoach.models import Category, Level, Stage
 from interviewcoach.problems import (
     Problem,
     ProblemsFound,
@@ -116,6 +116,18 @@ def setting_keys() -> list[str]:
         else:
             keys.append(name)
     return keys
+
+
+def setting_descriptions() -> dict[str, str]:
+    """Each settable key's description (its attribute docstring), dotted for nested ones."""
+    found: dict[str, str] = {}
+    for name, info in Settings.model_fields.items():
+        annotation = info.annotation
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            found.update({f"{name}.{inner}": sub.description or "" for inner, sub in annotation.model_fields.items()})
+        else:
+            found[name] = info.description or ""
+    return found
 
 
 def with_value(settings: Settings, key: str, raw: str) -> Settings:

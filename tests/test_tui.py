@@ -155,6 +155,7 @@ async def test_drafts_autosave_and_are_offered_back(settings, clock):
 
     app = build(settings, clock)
     async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()  # home reads the history just after its first paint
         home = app.screen
         assert "Resume your unfinished answer" in str(home.query_one("#resume").label)
         await pilot.press("r")
@@ -246,6 +247,7 @@ async def test_drill_weakest_cue_from_home(settings, library, clock):
             store.save_attempt(make_attempt(n))
     app = build(settings, clock, library=library)
     async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()  # home reads the history just after its first paint
         assert "Drill" in str(app.screen.query_one("#drill").label)
         await pilot.press("d")
         await pilot.pause()

@@ -294,6 +294,7 @@ async def test_a_killed_mock_comes_back_at_the_same_question_with_its_notes(cloc
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("escape")  # out of the setup the mock command opened
         await pilot.pause()
+        await pilot.pause()  # home reads the history just after its first paint
         home = app.screen
         assert isinstance(home, HomeScreen) and "Continue the mock: Ada and Ben" in str(
             home.query_one("#resume_mock").label

@@ -228,6 +228,7 @@ async def test_progress_drills_a_weak_cue_and_explains_readiness(seeded, setting
 async def test_home_lists_recent_attempts_by_question_and_opens_them(seeded, settings):
     app = build(settings)
     async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()  # home reads the history just after its first paint
         home = app.screen
         recent = home.query_one("#recent", DataTable)
         assert recent.row_count == 5

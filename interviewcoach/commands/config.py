@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from interviewcoach import locations
 from interviewcoach.commands.options import SubParsers
@@ -35,11 +35,14 @@ def register(commands: SubParsers) -> None:
 def config(args: argparse.Namespace) -> int:
     import json
 
-    from interviewcoach.settings import load_settings
-
-    settings = load_settings()
     if args.config_command == "set":
-        return _set(settings, args.key, args.value)
+        from interviewcoach.settings import load_settings
+
+        return _set(load_settings(), args.key, args.value)
+    # Shown from the validated settings as data: unchanged, they come from the cache.
+    from interviewcoach.settings_snapshot import settings_snapshot
+
+    snapshot = settings_snapshot()
     path = locations.settings_path()
     if args.json:
         print(
@@ -48,7 +51,7 @@ def config(args: argparse.Namespace) -> int:
                     "settings_file": str(path),
                     "data_dir": str(locations.data_dir()),
                     "user_banks_dir": str(locations.user_banks_dir()),
-                    "settings": settings.model_dump(mode="json"),
+                    "settings": snapshot["values"],
                 },
                 indent=2,
             )
@@ -59,7 +62,7 @@ def config(args: argparse.Namespace) -> int:
     print(f"Data folder:   {locations.data_dir()}")
     print(f"Your banks:    {locations.user_banks_dir()}")
     print()
-    print(render_settings(settings))
+    print(render_settings(snapshot["values"], snapshot["descriptions"]))
     print("\nChange one with: interviewcoach config set KEY VALUE")
     return 0
 
@@ -88,19 +91,17 @@ def _set(settings: Settings, key: str, value: str) -> int:
     return 0
 
 
-def render_settings(settings: Settings) -> str:
+def render_settings(values: dict[str, Any], descriptions: dict[str, str]) -> str:
+    """The settings (as JSON data) as TOML with each key's description, for reading."""
     import json
 
-    """The settings as TOML with each key's description, for reading."""
-    from interviewcoach.settings import PracticeSetup, Settings
-
     lines = []
-    data = settings.model_dump(mode="json")
-    for name, info in Settings.model_fields.items():
-        if info.annotation is PracticeSetup:
-            continue
-        lines.append(f"{name} = {json.dumps(data[name])}  # {info.description}")
-    lines.append("\n[last_practice]")
-    for name, info in PracticeSetup.model_fields.items():
-        lines.append(f"{name} = {json.dumps(data['last_practice'][name])}  # {info.description}")
+    for name, value in values.items():
+        if not isinstance(value, dict):
+            lines.append(f"{name} = {json.dumps(value)}  # {descriptions.get(name, '')}")
+    for name, table in values.items():
+        if isinstance(table, dict):
+            lines.append(f"\n[{name}]")
+            for inner, value in table.items():
+                lines.append(f"{inner} = {json.dumps(value)}  # {descriptions.get(f'{name}.{inner}', '')}")
     return "\n".join(lines)

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
+from typing import Any
 
 from interviewcoach.commands.options import SubParsers, bank_dir_option
 from interviewcoach.durations import short_text
 from interviewcoach.enums import Category, Level, Stage, choices
-
-if TYPE_CHECKING:
-    from interviewcoach.models import Question
 
 
 def register(commands: SubParsers) -> None:
@@ -34,15 +31,17 @@ def list_questions(args: argparse.Namespace) -> int:
 
     from interviewcoach.banks import load_library
 
-    library = load_library(args.bank_dirs)
-    found = library.find_questions(
-        category=Category(args.category) if args.category else None,
-        level=Level(args.level) if args.level else None,
-        stage=Stage(args.stage) if args.stage else None,
-        tag=args.tag,
-    )
+    # As JSON data: from the content cache this needs neither pydantic nor the models.
+    found = [
+        question
+        for question in load_library(args.bank_dirs).question_data()
+        if (not args.category or question["category"] == args.category)
+        and (not args.level or args.level in question["levels"])
+        and (not args.stage or question["stage"] == args.stage)
+        and (not args.tag or args.tag in question["tags"])
+    ]
     if args.json:
-        print(json.dumps([q.model_dump(mode="json") for q in found], indent=2, ensure_ascii=False))
+        print(json.dumps(found, indent=2, ensure_ascii=False))
         return 0
     if not found:
         print("No questions match those filters. `interviewcoach questions` lists them all.")
@@ -52,23 +51,23 @@ def list_questions(args: argparse.Namespace) -> int:
     return 0
 
 
-def level_span(levels: list[Level]) -> str:
+def level_span(levels: list[str]) -> str:
     """`apm-pm` for a run of neighbouring levels, else a comma list."""
     ladder = list(Level)
-    positions = sorted(ladder.index(level) for level in levels)
+    positions = sorted(ladder.index(Level(level)) for level in levels)
     if len(positions) > 1 and positions == list(range(positions[0], positions[-1] + 1)):
         return f"{ladder[positions[0]]}..{ladder[positions[-1]]}"
     return ",".join(ladder[p] for p in positions)
 
 
-def render_table(questions: list[Question], width: int) -> str:
+def render_table(questions: list[dict[str, Any]], width: int) -> str:
     import textwrap
 
     """Questions grouped under their category, one line of facts each with the prompt
     wrapped beneath: prompts are long, and a one-line row would cut them short at 80
     columns."""
     header = ("ID", "LEVELS", "STAGE", "TIME")
-    rows = {q.id: (q.id, level_span(q.levels), str(q.stage), short_text(q.time_limit_s)) for q in questions}
+    rows = {q["id"]: (q["id"], level_span(q["levels"]), q["stage"], short_text(q["time_limit_s"])) for q in questions}
     widths = [max(len(row[i]) for row in [header, *rows.values()]) for i in range(len(header))]
 
     def line(cells: tuple[str, ...]) -> str:
@@ -76,15 +75,15 @@ def render_table(questions: list[Question], width: int) -> str:
 
     lines = [line(header)]
     for category in Category:
-        members = [q for q in questions if q.category == category]
+        members = [q for q in questions if q["category"] == category]
         if not members:
             continue
         lines.append(f"\n{category} ({len(members)})")
         for question in members:
-            lines.append(line(rows[question.id]))
+            lines.append(line(rows[question["id"]]))
             lines.extend(
                 textwrap.wrap(
-                    " ".join(question.prompt.split()),
+                    " ".join(question["prompt"].split()),
                     width=max(40, width - 1),
                     initial_indent="    ",
                     subsequent_indent="    ",

@@ -260,9 +260,11 @@ class HistoryStore:
 
     def drafts(self) -> list[DraftRecord]:
         """Drafts left behind (a killed terminal, a crash), newest first."""
+        rows = self._read("SELECT key, question_id, text, context, updated_at FROM drafts ORDER BY updated_at DESC")
+        if not rows:
+            return []  # the record models (pydantic) load only for a draft to show
         from interviewcoach.store.records import DraftRecord
 
-        rows = self._read("SELECT key, question_id, text, context, updated_at FROM drafts ORDER BY updated_at DESC")
         return [
             DraftRecord(
                 key=key,

@@ -7,43 +7,34 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.app import App
 from textual.binding import Binding
-from textual.screen import Screen
 
-from interviewcoach.banks import Library
-from interviewcoach.interviewer import choose_questions, questions_for_cue
-from interviewcoach.mock import DRAFT_PREFIX as MOCK_DRAFT_PREFIX
-from interviewcoach.models import Level, Question
-from interviewcoach.session import (
-    Grader,
-    PracticePlan,
-    PracticeSession,
-    make_plan,
-    real_grader,
-    shuffled,
-)
-from interviewcoach.settings import Settings, save_settings
-from interviewcoach.store import HistoryError, HistoryStore, open_history
-from interviewcoach.store.review import page_attempts
+from interviewcoach.enums import Level
 from interviewcoach.tui.base import KeepsWork
 from interviewcoach.tui.commands import PracticeCommands
 from interviewcoach.tui.mock_flow import MockFlow
 from interviewcoach.tui.screens.home import HomeData, HomeScreen
-from interviewcoach.tui.screens.practice import PracticeScreen
-from interviewcoach.tui.screens.setup import SetupChoice, SetupScreen
-from interviewcoach.tui.screens.summary import SummaryScreen
 
+# Everything else loads when first needed: the home screen paints before the models,
+# the session, the grader and the store are imported (issue 14: start in a blink).
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from interviewcoach.banks import Library
+    from interviewcoach.models import Question
     from interviewcoach.scheduler import DueItem
-    from interviewcoach.store import AttemptRecord, DraftRecord
+    from interviewcoach.session import Grader, PracticePlan, PracticeSession
+    from interviewcoach.settings import Settings
+    from interviewcoach.store import AttemptRecord, DraftRecord, HistoryStore
     from interviewcoach.store.history import CueRate
     from interviewcoach.store.review import HistoryRow
+    from interviewcoach.tui.screens.setup import SetupChoice
 
 T = TypeVar("T")
 
@@ -62,14 +53,14 @@ class InterviewCoachApp(MockFlow):
 
     def __init__(
         self,
-        settings: Settings,
+        settings: Settings | Mapping[str, Any],
         library: Library,
         *,
         history_path: Path | None = None,
         clock: Callable[[], float] = time.monotonic,
         seed: int | None = None,
         bank_dirs: tuple[Path, ...] = (),
-        grader: Grader = real_grader,
+        grader: Grader | None = None,
         start: str = "home",
         now: Callable[[], datetime] | None = None,
     ) -> None:
@@ -79,27 +70,73 @@ class InterviewCoachApp(MockFlow):
         (`interviewcoach mock`)."""
         self._now = now
         self.bank_dirs = bank_dirs
-        self.settings = settings
+        self._settings: Settings | None = None
+        self._settings_data: Mapping[str, Any] = {}
+        if isinstance(settings, Mapping):
+            self._settings_data = settings
+        else:
+            self._settings = settings
         self.library = library
         self.history_path = history_path
         self.clock = clock
         self.seed = seed
-        self.grader = grader
-        self.store: HistoryStore | None = None
+        self._grader = grader
+        self._store: HistoryStore | None = None
+        self._store_tried = False
         self.history_problem: str | None = None
+
+    @property
+    def settings(self) -> Settings:
+        """The settings; given as validated JSON data (from the cache), the model is built
+        on first use, after the first paint."""
+        if self._settings is None:
+            from interviewcoach.settings import Settings
+
+            self._settings = Settings.model_validate(self._settings_data)
+        return self._settings
+
+    @settings.setter
+    def settings(self, settings: Settings) -> None:
+        self._settings = settings
+
+    def setting(self, name: str) -> Any:
+        """One top-level setting, without building the settings model to read it."""
+        if self._settings is None:
+            return self._settings_data[name]
+        return getattr(self._settings, name)
+
+    @property
+    def grader(self) -> Grader:
+        if self._grader is None:
+            from interviewcoach.session import real_grader
+
+            self._grader = real_grader
+        return self._grader
+
+    @property
+    def store(self) -> HistoryStore | None:
+        """The history, opened on first use (after the home screen's first paint);
+        None when it cannot be opened, with `history_problem` saying why."""
+        if not self._store_tried:
+            self._store_tried = True
+            from interviewcoach.store import HistoryError, open_history
+
+            try:
+                self._store = open_history(self.history_path)
+            except HistoryError as error:
+                self.history_problem = f"Your history is unavailable, so answers will not be saved: {error}"
+        return self._store
 
     # --- start and home ---------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        if self.settings.theme in self.available_themes:
-            self.theme = self.settings.theme
+        theme = self.setting("theme")
+        if theme in self.available_themes:
+            self.theme = theme
         else:
-            self.notify(f"Unknown theme '{self.settings.theme}' in settings; using the default.", severity="warning")
-        try:
-            self.store = open_history(self.history_path)
-        except HistoryError as error:
-            self.history_problem = f"Your history is unavailable, so answers will not be saved: {error}"
-        self.push_screen(HomeScreen(self.home_data()))
+            self.notify(f"Unknown theme '{theme}' in settings; using the default.", severity="warning")
+        # The home screen paints first and asks for home_data() right after.
+        self.push_screen(HomeScreen(load=self.home_data))
         if self.start == "history":
             from interviewcoach.tui.screens.history import HistoryScreen
 
@@ -110,10 +147,13 @@ class InterviewCoachApp(MockFlow):
 
     def on_unmount(self) -> None:
         self.close_live_grader()
-        if self.store is not None:
-            self.store.close()
+        if self._store is not None:
+            self._store.close()
 
     def home_data(self) -> HomeData:
+        from interviewcoach.store import HistoryError
+        from interviewcoach.store.review import page_attempts
+
         recent: list[HistoryRow] = []
         weakest: CueRate | None = None
         label = draft_question = draft_saved = None
@@ -123,10 +163,9 @@ class InterviewCoachApp(MockFlow):
                 stats = self.store.stats()
                 if stats.weakest:
                     weakest = stats.weakest[0]
-                    rubric = self.library.rubrics.get(weakest.rubric_id)
-                    cue = rubric.cue(weakest.cue_id) if rubric else None
-                    label = cue.label if cue else weakest.cue_id
-                    if rubric is None:
+                    labels = self.library.cue_labels(weakest.rubric_id)
+                    label = (labels or {}).get(weakest.cue_id, weakest.cue_id)
+                    if labels is None:
                         weakest = None
                 drafts = [d for d in self.store.drafts() if d.question_id in self.library.questions and _solo(d)]
                 if drafts:
@@ -190,10 +229,13 @@ class InterviewCoachApp(MockFlow):
 
     def _from_history(self, read: Callable[[HistoryStore], T], default: T, doing: str) -> T:
         """`read(store)`, or `default` (saying why) when there is no history or it fails."""
-        if self.store is None:
+        from interviewcoach.store import HistoryError
+
+        store = self.store
+        if store is None:
             return default
         try:
-            return read(self.store)
+            return read(store)
         except HistoryError as error:
             self.notify(f"Could not {doing}: {error}", severity="error", timeout=10)
             return default
@@ -204,10 +246,13 @@ class InterviewCoachApp(MockFlow):
 
     def save_attempt(self, attempt: AttemptRecord, draft_key: str | None) -> bool:
         """Save, or say why not; an unsaved attempt stays in memory for the summary's export."""
-        if self.store is None:
+        from interviewcoach.store import HistoryError
+
+        store = self.store
+        if store is None:
             return False
         try:
-            self.store.save_attempt(attempt, draft_key=draft_key)
+            store.save_attempt(attempt, draft_key=draft_key)
             return True
         except HistoryError as error:
             self.notify(f"{error} The answer is kept; export it from the summary.", severity="error", timeout=15)
@@ -216,11 +261,17 @@ class InterviewCoachApp(MockFlow):
     # --- starting practice ----------------------------------------------------------------------
 
     def start_practice(self) -> None:
+        from interviewcoach.tui.screens.setup import SetupScreen
+
         self.push_screen(SetupScreen(self.settings.last_practice, self.settings.timer), self.begin)
 
     def begin(self, choice: SetupChoice | None) -> None:
         if choice is None:
             return
+        from interviewcoach.interviewer import choose_questions
+        from interviewcoach.session import make_plan
+        from interviewcoach.settings import save_settings
+
         self.settings.last_practice = choice.setup
         self.settings.timer = choice.timer
         try:
@@ -240,9 +291,14 @@ class InterviewCoachApp(MockFlow):
         self.practise(make_plan(self.settings, questions, seed, setup=choice.setup))
 
     def practise_question(self, question: Question) -> None:
+        from interviewcoach.session import make_plan
+
         self.practise(make_plan(self.settings, [question], self.new_seed()))
 
     def drill(self) -> None:
+        from interviewcoach.interviewer import questions_for_cue
+        from interviewcoach.session import make_plan, shuffled
+
         none: list[CueRate] = []
         weakest = self._from_history(lambda store: store.stats().weakest, none, "read your weakest cue")
         if not weakest:
@@ -254,6 +310,8 @@ class InterviewCoachApp(MockFlow):
             self.practise(make_plan(self.settings, questions, seed))
 
     def resume_draft(self) -> None:
+        from interviewcoach.session import make_plan
+
         none: list[DraftRecord] = []
         found = self._from_history(lambda store: store.drafts(), none, "read your drafts")
         drafts = [d for d in found if d.question_id in self.library.questions and _solo(d)]
@@ -273,7 +331,9 @@ class InterviewCoachApp(MockFlow):
         )
 
     def practise(self, plan: PracticePlan) -> None:
+        from interviewcoach.session import PracticeSession
         from interviewcoach.store.records import SessionRecord
+        from interviewcoach.tui.screens.practice import PracticeScreen
 
         record = SessionRecord(
             uid=plan.session_uid,
@@ -289,6 +349,8 @@ class InterviewCoachApp(MockFlow):
     # --- the end of a session ------------------------------------------------------------------
 
     def show_summary(self, session: PracticeSession) -> None:
+        from interviewcoach.tui.screens.summary import SummaryScreen
+
         self._from_history(
             lambda store: store.finish_session(session.plan.session_uid), None, "close the session in your history"
         )
@@ -346,10 +408,13 @@ class InterviewCoachApp(MockFlow):
         if question is None:
             self.notify("That question is no longer in your banks.", severity="warning")
             return
+        from interviewcoach.session import make_plan
+
         self.practise(make_plan(self.settings, [question], self.new_seed(), previous={question.id: record.final}))
 
     def drill_cue(self, rubric_id: str, cue_id: str) -> None:
         from interviewcoach.scheduler import questions_for_drill
+        from interviewcoach.session import make_plan, shuffled
 
         level = Level(self.settings.last_practice.level)
         found = questions_for_drill(self.library, rubric_id, cue_id, level)
@@ -386,6 +451,8 @@ class InterviewCoachApp(MockFlow):
         )
 
     def practise_due(self) -> None:
+        from interviewcoach.session import make_plan
+
         plan = [item for item in self.due_plan(DRILL_QUESTIONS) if item.question_id in self.library.questions]
         if not plan:
             self.notify("Nothing to practise yet.")
@@ -420,20 +487,21 @@ class InterviewCoachApp(MockFlow):
 
 
 def make_app(
-    settings: Settings,
+    settings: Settings | Mapping[str, Any],
     library: Library,
     *,
     history_path: Path | None = None,
     clock: Callable[[], float] = time.monotonic,
     seed: int | None = None,
     bank_dirs: tuple[Path, ...] = (),
-    grader: Grader = real_grader,
+    grader: Grader | None = None,
     start: str = "home",
     now: Callable[[], datetime] | None = None,
 ) -> InterviewCoachApp:
     """The app, for the CLI and the tests alike; tests pass a fixed clock, seed, grader
-    and wall-clock time (`now`). `start="history"` opens the history first, `start="mock"`
-    the mock interview setup."""
+    and wall-clock time (`now`). `settings` may be validated JSON data (the CLI passes
+    it from the cache), the models being built after the first paint. `start="history"`
+    opens the history first, `start="mock"` the mock interview setup."""
     return InterviewCoachApp(
         settings,
         library,
@@ -449,4 +517,6 @@ def make_app(
 
 def _solo(draft: DraftRecord) -> bool:
     """A solo answer's draft, not a mock's notes (offered back as the mock instead)."""
-    return not draft.key.startswith(MOCK_DRAFT_PREFIX)
+    from interviewcoach.draft_keys import is_mock_draft
+
+    return not is_mock_draft(draft.key)

@@ -5,7 +5,7 @@ in a circle)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol, TypeVar, cast, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast, runtime_checkable
 
 from textual.screen import Screen
 
@@ -28,6 +28,7 @@ class CoachApp(Protocol):
     settings: Settings
     library: Library
 
+    def setting(self, name: str) -> Any: ...
     def go_home(self) -> None: ...
     def open_bank(self) -> None: ...
     def start_practice(self) -> None: ...

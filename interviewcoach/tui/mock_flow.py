@@ -11,15 +11,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from textual.app import App
 from textual.screen import Screen
 
-from interviewcoach.mock import DRAFT_PREFIX, Focus, MockPlan, MockSession, make_mock_plan, render_mock, save_report
-from interviewcoach.models import Level
-from interviewcoach.session import Grader, real_grader
-from interviewcoach.settings import PracticeSetup, Settings, save_settings
-from interviewcoach.tui.collector import quiet_collector
-
+# The mock's library loads when a mock starts, not while the home screen paints.
 if TYPE_CHECKING:
     from interviewcoach.banks import Library
+    from interviewcoach.mock import MockPlan, MockSession
     from interviewcoach.models import Question
+    from interviewcoach.session import Grader
+    from interviewcoach.settings import Settings
     from interviewcoach.store import DraftRecord, HistoryStore
     from interviewcoach.store.history import CueRate
     from interviewcoach.tui.screens.mock_setup import MockChoice
@@ -32,11 +30,19 @@ FOCUS_OFFERED = 3
 
 
 class MockFlow(App[None]):
-    settings: Settings
     library: Library
-    store: HistoryStore | None
     clock: Callable[[], float]
-    grader: Grader
+
+    if TYPE_CHECKING:  # provided by the app, as properties that load on first use
+
+        @property
+        def settings(self) -> Settings: ...
+
+        @property
+        def store(self) -> HistoryStore | None: ...
+
+        @property
+        def grader(self) -> Grader: ...
 
     def show(self, screen: Screen[Any]) -> None:
         raise NotImplementedError
@@ -75,6 +81,9 @@ class MockFlow(App[None]):
 
     def begin_mock(self, choice: MockChoice | None) -> None:
         from interviewcoach.interviewer import choose_questions
+        from interviewcoach.mock import make_mock_plan
+        from interviewcoach.models import Level
+        from interviewcoach.settings import PracticeSetup, save_settings
 
         if choice is None:
             return
@@ -119,7 +128,9 @@ class MockFlow(App[None]):
         self.run_mock(plan)
 
     def run_mock(self, plan: MockPlan, **resume: Any) -> None:
+        from interviewcoach.mock import MockSession
         from interviewcoach.store.records import SessionRecord
+        from interviewcoach.tui.collector import quiet_collector
         from interviewcoach.tui.screens.cockpit import CockpitScreen
 
         record = SessionRecord(
@@ -145,6 +156,8 @@ class MockFlow(App[None]):
     def live_grader(self) -> Grader:
         """The grader for scoring notes while they are typed: the real one runs in a
         process of its own, so typing never waits on it (grading_process.py)."""
+        from interviewcoach.session import real_grader
+
         if self.grader is not real_grader:
             return self.grader
         pool = self.__dict__.get("_process_grader")
@@ -180,11 +193,15 @@ class MockFlow(App[None]):
     # --- a killed mock, offered back -----------------------------------------------------------
 
     def mock_draft(self) -> DraftRecord | None:
+        from interviewcoach.draft_keys import is_mock_draft
+
         none: list[DraftRecord] = []
         drafts = self._from_history(lambda store: store.drafts(), none, "read your drafts")
-        return next((d for d in drafts if d.key.startswith(DRAFT_PREFIX) and "mock" in d.context), None)
+        return next((d for d in drafts if is_mock_draft(d.key) and "mock" in d.context), None)
 
     def resume_mock(self) -> None:
+        from interviewcoach.mock import Focus, MockPlan
+
         draft = self.mock_draft()
         if draft is None:
             return
@@ -209,6 +226,8 @@ class MockFlow(App[None]):
         self.show(WrapUpScreen(session))
 
     def _write_report(self, session: MockSession) -> str | None:
+        from interviewcoach.mock import render_mock, save_report
+
         attempts = [a for r in session.rounds for a in r.attempts]
         try:
             return str(save_report(session.plan.session_uid, render_mock(attempts)))
@@ -223,12 +242,14 @@ class MockFlow(App[None]):
         self.show(MockReportScreen(session, session.report(), saved_to))
 
     def mock_next_round(self, session: MockSession) -> None:
+        from interviewcoach.tui.collector import quiet_collector
         from interviewcoach.tui.screens.cockpit import CockpitScreen
 
         quiet_collector()
         self.show(CockpitScreen(session))
 
     def mock_summary(self, session: MockSession) -> None:
+        from interviewcoach.mock import render_mock
         from interviewcoach.tui.screens.mock_report import MockReportScreen
 
         self._from_history(

@@ -4,7 +4,9 @@ few attempts."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,20 +14,22 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
-from interviewcoach.store.history import CueRate
-from interviewcoach.store.review import HistoryRow
 from interviewcoach.tui.base import CoachScreen
+
+if TYPE_CHECKING:
+    from interviewcoach.store.history import CueRate
+    from interviewcoach.store.review import HistoryRow
 
 
 @dataclass
 class HomeData:
     """What the home screen shows, read from the history by the app."""
 
-    recent: list[HistoryRow]
-    weakest: CueRate | None
-    weakest_label: str | None
-    draft_question: str | None
-    draft_saved: str | None
+    recent: list[HistoryRow] = field(default_factory=list)
+    weakest: CueRate | None = None
+    weakest_label: str | None = None
+    draft_question: str | None = None
+    draft_saved: str | None = None
     history_problem: str | None = None
     mock_draft: str | None = None
     """A mock left unfinished (its two people and when), offered back."""
@@ -43,15 +47,41 @@ class HomeScreen(CoachScreen[None]):
         Binding("c", "resume_mock", "Continue mock", tooltip="Back to the mock left unfinished", id="resume-mock"),
     ]
 
-    def __init__(self, data: HomeData) -> None:
+    def __init__(self, data: HomeData | None = None, *, load: Callable[[], HomeData] | None = None) -> None:
+        """Given `load` instead of `data`, the screen paints first and reads the history
+        right after: the first paint waits for no query."""
         super().__init__()
-        self.data = data
+        self.data = data or HomeData()
+        self._load = load
+        self._loaded = False
+
+    def on_screen_resume(self) -> None:
+        # On every showing until read, not once on mount: a home covered at once (the
+        # mock command opens its setup above it) drops the pending read, and is read
+        # when it is first uncovered instead.
+        if self._load is not None and not self._loaded:
+            # Two refreshes on: the terminal has the first full frame before the query runs.
+            self.call_after_refresh(self.call_after_refresh, self._show_history)
+
+    async def _show_history(self) -> None:
+        assert self._load is not None
+        if self._loaded or self not in self.app.screen_stack:
+            return  # read already, or replaced before it was read (a test, or `review`)
+        self._loaded = True
+        self.data = self._load()
+        if self.data == HomeData():
+            return  # nothing to add: a first start paints once
+        focused = self.focused.id if self.focused else None
+        await self.recompose()
+        if focused and self.query(f"#{focused}"):
+            self.query_one(f"#{focused}").focus()
+        self.refresh_bindings()
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="home"):
             with Vertical(id="home-card"):
-                name = self.coach_app.settings.name
+                name = self.coach_app.setting("name")
                 yield Static(f"Welcome back, {name}." if name else "Welcome.", id="home-title")
                 yield Static(
                     "Practise product-manager interviews: answer against the clock, get probed "
