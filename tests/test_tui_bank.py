@@ -175,3 +175,18 @@ def test_snapshot_bank(snap_compare, library, size):
         await pilot.pause()
 
     assert snap_compare(app_for(library), terminal_size=size, run_before=run_before)
+
+
+async def test_typing_in_search_is_text_never_commands(library):
+    app = app_for(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        bank = await open_bank(pilot)
+        assert bank.query_one("#bank-list", OptionList).has_focus
+        await pilot.press("/")  # search has its own key
+        search = bank.query_one("#bank-search", Input)
+        assert search.has_focus and search.value == ""
+        await pilot.press(*"pricing", "space", "m", "e")
+        await pilot.pause()
+        assert app.screen is bank  # neither practice (p), add (a) nor mock (m) started
+        assert search.value == "pricing me"
+        assert app.mock_picks == []
