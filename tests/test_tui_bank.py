@@ -190,3 +190,51 @@ async def test_typing_in_search_is_text_never_commands(library):
         assert app.screen is bank  # neither practice (p), add (a) nor mock (m) started
         assert search.value == "pricing me"
         assert app.mock_picks == []
+
+
+FORM_FIELDS = {
+    "#f-id": 1,
+    "#f-prompt": 3,
+    "#f-category": 1,
+    "#f-rubric": 1,
+    "#f-levels": 3,
+    "#f-stage": 1,
+    "#f-minutes": 1,
+    "#f-follow-ups": 3,
+    "#f-outline": 3,
+    "#f-tags": 1,
+}
+"""Each field of the question form and the lines it must show at the least."""
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_every_form_field_is_drawn_and_reachable(library, size):
+    app = app_for(library)
+    async with app.run_test(size=size) as pilot:
+        await open_bank(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert form.query_one("#f-id", Input).has_focus  # the first field, on open
+        screen = form.region
+        for selector, rows in FORM_FIELDS.items():
+            widget = form.query_one(selector)
+            widget.focus()
+            await pilot.pause()
+            region = widget.content_region
+            assert region.height >= rows, (selector, region)
+            assert screen.contains_region(region.intersection(screen)) and region.intersection(screen).height >= min(
+                rows, region.height
+            ), (selector, region)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_snapshot_question_form(snap_compare, library, size):
+    async def run_before(pilot):
+        await pilot.press("b", "a")
+        await pilot.pause()
+        await fill_form(pilot, pilot.app.screen)
+        pilot.app.screen.query_one("#f-follow-ups").focus()  # scrolled: the fields at the end are drawn
+        await pilot.pause()
+
+    assert snap_compare(app_for(library), terminal_size=size, run_before=run_before)

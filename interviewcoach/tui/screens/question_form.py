@@ -4,11 +4,14 @@ question model and the loader's own cross-checks (banks.question_problems, what
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Select, SelectionList, Static, TextArea
 
 from interviewcoach.banks import question_problems
@@ -21,6 +24,17 @@ from interviewcoach.user_bank import save_user_question
 
 def lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def field(label: str, widget: Widget, hint: str = "") -> Iterator[Widget]:
+    """One row of the form: its label (and hint) beside the field, which keeps its own
+    height, so every field is drawn whatever the terminal's size (the form scrolls)."""
+    with Horizontal(classes="form-row"):
+        with Vertical(classes="form-label"):
+            yield Label(label)
+            if hint:
+                yield Label(hint, classes="muted")
+        yield widget
 
 
 class QuestionForm(CoachScreen[str | None]):
@@ -38,39 +52,53 @@ class QuestionForm(CoachScreen[str | None]):
         rubrics = sorted(self.coach_app.library.rubrics)
         with VerticalScroll(id="form"):
             yield Static("Edit your question" if q else "Write a question of your own", classes="section-title")
-            with Grid(id="form-grid"):
-                yield Label("Id")
-                yield Input(q.id if q else "", placeholder="my-question-id", id="f-id")
-                yield Label("Question")
-                yield TextArea(q.prompt if q else "", id="f-prompt", soft_wrap=True)
-                yield Label("Category")
-                yield Select(
-                    options(Category),
-                    value=str(q.category) if q else "product-design",
-                    allow_blank=False,
-                    id="f-category",
+            with Vertical(id="form-fields"):
+                yield from field("Id", Input(q.id if q else "", placeholder="pd-my-question", id="f-id"))
+                yield from field("Question", TextArea(q.prompt if q else "", id="f-prompt", soft_wrap=True))
+                yield from field(
+                    "Category",
+                    Select(
+                        options(Category),
+                        value=str(q.category) if q else "product-design",
+                        allow_blank=False,
+                        id="f-category",
+                    ),
                 )
-                yield Label("Rubric")
-                yield Select(
-                    [(r, r) for r in rubrics],
-                    value=q.rubric if q else "product-design",
-                    allow_blank=False,
-                    id="f-rubric",
+                yield from field(
+                    "Rubric",
+                    Select(
+                        [(r, r) for r in rubrics],
+                        value=q.rubric if q else ("product-design" if "product-design" in rubrics else rubrics[0]),
+                        allow_blank=False,
+                        id="f-rubric",
+                    ),
                 )
-                yield Label("Levels")
-                yield SelectionList[str](
-                    *[(level.label, str(level), bool(q and level in q.levels)) for level in Level], id="f-levels"
+                yield from field(
+                    "Levels",
+                    SelectionList[str](
+                        *[(level.label, str(level), bool(q and level in q.levels)) for level in Level], id="f-levels"
+                    ),
                 )
-                yield Label("Company")
-                yield Select(options(Stage), value=str(q.stage) if q else "any", allow_blank=False, id="f-stage")
-                yield Label("Minutes")
-                yield Input(str((q.time_limit_s if q else 300) // 60), id="f-minutes", type="integer")
-                yield Label("Follow-ups")
-                yield TextArea("\n".join(q.follow_ups) if q else "", id="f-follow-ups", soft_wrap=True)
-                yield Label("Outline")
-                yield TextArea("\n".join(q.outline) if q else "", id="f-outline", soft_wrap=True)
-                yield Label("Tags")
-                yield Input(", ".join(q.tags) if q else "", placeholder="comma, separated", id="f-tags")
+                yield from field(
+                    "Company",
+                    Select(options(Stage), value=str(q.stage) if q else "any", allow_blank=False, id="f-stage"),
+                )
+                yield from field(
+                    "Minutes", Input(str((q.time_limit_s if q else 300) // 60), id="f-minutes", type="integer")
+                )
+                yield from field(
+                    "Follow-ups",
+                    TextArea("\n".join(q.follow_ups) if q else "", id="f-follow-ups", soft_wrap=True),
+                    hint="one a line",
+                )
+                yield from field(
+                    "Outline",
+                    TextArea("\n".join(q.outline) if q else "", id="f-outline", soft_wrap=True),
+                    hint="one a line",
+                )
+                yield from field(
+                    "Tags", Input(", ".join(q.tags) if q else "", placeholder="comma, separated", id="f-tags")
+                )
             yield Static(id="form-problems", markup=False)
             with Horizontal(id="form-buttons"):
                 yield Button("Cancel (esc)", id="cancel")
@@ -79,6 +107,7 @@ class QuestionForm(CoachScreen[str | None]):
 
     def on_mount(self) -> None:
         self.check()
+        self.query_one("#f-id", Input).focus()
 
     def data(self) -> dict:
         minutes = self.query_one("#f-minutes", Input).value.strip()
