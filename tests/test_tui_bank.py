@@ -125,14 +125,14 @@ async def test_the_form_reports_problems_as_you_type(library):
         form = app.screen
         await fill_form(pilot, form, id="pd-grocery-blind-shoppers")
         problems = str(form.query_one("#form-problems", Static).render())
-        assert "already used by another question" in problems
+        assert "another question has this id" in problems
         assert form.query_one("#save").disabled
         form.query_one("#f-id", Input).value = "Not A Slug!"
         await pilot.pause()
-        assert "id:" in str(form.query_one("#form-problems", Static).render())
+        assert "Id: lowercase" in str(form.query_one("#form-problems", Static).render())
         form.query_one("#f-minutes", Input).value = "0"
         await pilot.pause()
-        assert "minutes:" in str(form.query_one("#form-problems", Static).render())
+        assert "Minutes:" in str(form.query_one("#form-problems", Static).render())
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, QuestionForm)  # nothing saved
     assert not user_bank_path().exists()
@@ -238,3 +238,34 @@ def test_snapshot_question_form(snap_compare, library, size):
         await pilot.pause()
 
     assert snap_compare(app_for(library), terminal_size=size, run_before=run_before)
+
+
+async def test_form_problems_are_said_plainly_beside_their_field(library):
+    app = app_for(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_bank(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert not form.query_one("#p-id").display  # nothing shouted before anything is typed
+
+        def problem(name: str) -> str:
+            box = form.query_one(f"#p-{name}", Static)
+            return str(box.render()) if box.display else ""
+
+        await pilot.press(*"My Q")
+        await pilot.pause()
+        assert problem("id") == "Id: lowercase letters, digits and dashes only, e.g. `pd-my-question`."
+        await pilot.press("ctrl+s")  # saving shows every field's problem
+        await pilot.pause()
+        assert problem("levels") == "Pick at least one level."
+        assert problem("prompt") == "Write the question."
+        form.query_one("#f-minutes", Input).value = "0"
+        form.query_one("#f-id", Input).value = "pd-grocery-blind-shoppers"
+        await pilot.pause()
+        assert problem("minutes") == "Minutes: a whole number from 1 to 60."
+        text = str(form.query_one("#form-problems", Static).render())
+        assert "should match pattern" not in text and "List should have" not in text
+        form.query_one("#f-minutes", Input).value = "5"
+        await fill_form(pilot, form, id="pd-grocery-blind-shoppers")
+        assert problem("id") == "Id: another question has this id; pick another."
