@@ -269,3 +269,31 @@ async def test_form_problems_are_said_plainly_beside_their_field(library):
         form.query_one("#f-minutes", Input).value = "5"
         await fill_form(pilot, form, id="pd-grocery-blind-shoppers")
         assert problem("id") == "Id: another question has this id; pick another."
+
+
+def footer_keys(screen) -> set[str]:
+    """What the footer offers: the screen's bindings that are shown and enabled."""
+    return {
+        active.binding.description
+        for active in screen.active_bindings.values()
+        if active.binding.show and active.enabled
+    }
+
+
+async def test_footer_offers_edit_only_on_your_own_questions(library):
+    app = app_for(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        bank = await open_bank(pilot)
+        await pilot.press("a")
+        await fill_form(pilot, app.screen, id="my-own")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Edit" in footer_keys(bank)  # the new question is selected
+        options = bank.query_one("#bank-list", OptionList)
+        options.highlighted = listed(bank).index("pd-grocery-blind-shoppers")
+        await pilot.pause()
+        assert "Edit" not in footer_keys(bank)
+        assert "it can't be edited" in str(bank.query_one("#bank-preview", Static).render())
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen is bank

@@ -125,6 +125,7 @@ class BankScreen(CoachScreen[None]):
     def highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.select_id = event.option.id
         self.show_preview(event.option.id)
+        self.refresh_bindings()  # Edit is offered on your own questions only
 
     @on(OptionList.OptionSelected, "#bank-list")
     def chosen(self, event: OptionList.OptionSelected) -> None:
@@ -142,6 +143,9 @@ class BankScreen(CoachScreen[None]):
             "",
             f"{question.category} · {levels} · {question.stage} · {short_text(question.time_limit_s)}"
             + (f" · tags: {', '.join(question.tags)}" if question.tags else ""),
+            "Your own question: press e to edit it."
+            if question.id in self.coach_app.own_question_ids()
+            else "A bundled question: it can't be edited (press a to write your own).",
             "",
             f"Graded with the {rubric.title} rubric:",
         ]
