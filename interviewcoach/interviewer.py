@@ -79,6 +79,10 @@ _NEXT = [
     "Let's move on. {prompt}",
     "Here's another one. {prompt}",
 ]
+_RESUMED = [
+    "Let's pick up where you left off. {prompt}",
+    "Back to where we stopped. {prompt}",
+]
 _TIME = [
     "You have {minutes}.",
     "Take up to {minutes}.",
@@ -125,8 +129,9 @@ class QuestionTurn:
     def _pick(self, options: Sequence[str]) -> str:
         return self._rng.choice(options)
 
-    def opening(self, timed: bool) -> str:
-        text = self._pick(_OPENINGS if self.first else _NEXT).format(prompt=self.question.prompt)
+    def opening(self, timed: bool, resumed: bool = False) -> str:
+        lines = _RESUMED if resumed else _OPENINGS if self.first else _NEXT
+        text = self._pick(lines).format(prompt=self.question.prompt)
         if timed:
             text += " " + self._pick(_TIME).format(minutes=minutes_text(self.question.time_limit_s))
         return text

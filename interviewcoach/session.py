@@ -86,6 +86,8 @@ class PracticePlan:
     previous: dict[str, FinalGrade] = field(default_factory=dict)
     """Earlier final grades by question id (a retry from the history): each question's
     first outcome is compared with its entry."""
+    start: int = 0
+    """The index of the question to begin with: a resumed session goes on where it stopped."""
 
 
 def make_plan(
@@ -98,6 +100,7 @@ def make_plan(
     first_answer: str = "",
     draft_key: str | None = None,
     previous: Mapping[str, FinalGrade] | None = None,
+    start: int = 0,
 ) -> PracticePlan:
     """The one way to plan a session: the user's settings, these questions in order."""
     setup = setup or settings.last_practice
@@ -113,6 +116,7 @@ def make_plan(
         first_answer=first_answer,
         draft_key=draft_key,
         previous=dict(previous or {}),
+        start=min(max(start, 0), len(questions) - 1) if questions else 0,
     )
 
 
@@ -214,7 +218,7 @@ class PracticeSession:
         self.clock = clock
         self.grader = grader
         self._save: Saver = save or (lambda attempt, draft_key: False)
-        self.index = 0
+        self.index = plan.start
         self.stage = Stage.ANSWER
         self.turn = self._new_turn(first=True)
         self.outcomes: list[Outcome] = []
@@ -261,7 +265,7 @@ class PracticeSession:
 
     def start(self) -> Opening:
         """The first question; a resumed draft is its starting text."""
-        return self._begin(first=True, text=self.plan.first_answer)
+        return self._begin(first=True, text=self.plan.first_answer, resumed=bool(self.plan.first_answer))
 
     def retry(self) -> Opening:
         """Ask the question just finished again; the new outcome is compared with it."""
@@ -276,7 +280,7 @@ class PracticeSession:
         self.index += 1
         return self._begin(first=False)
 
-    def _begin(self, first: bool, text: str = "") -> Opening:
+    def _begin(self, first: bool, text: str = "", resumed: bool = False) -> Opening:
         self.turn = self._new_turn(first)
         self.stage = Stage.ANSWER
         self.started = self.clock()
@@ -284,7 +288,7 @@ class PracticeSession:
         self.answer_text = ""
         self.replies = []
         self.probe = None
-        return Opening(self.turn.opening(self.plan.timer), text)
+        return Opening(self.turn.opening(self.plan.timer, resumed), text)
 
     # --- the clock -----------------------------------------------------------------------------
 
@@ -302,7 +306,7 @@ class PracticeSession:
     @property
     def draft_key(self) -> str:
         """What the current answer's draft is saved under: one draft per session and question."""
-        if self.index == 0 and self.plan.draft_key:
+        if self.index == self.plan.start and self.plan.draft_key:
             return self.plan.draft_key
         return f"{self.plan.session_uid}/{self.question.id}"
 
@@ -312,9 +316,15 @@ class PracticeSession:
 
         if self.stage is not Stage.ANSWER or not text.strip():
             return None
-        return DraftRecord(
-            key=self.draft_key, text=text, question_id=self.question.id, context={"session": self.plan.session_uid}
-        )
+        # The whole plan is kept with the draft, so resuming it goes on with the session
+        # (the questions after this one, the same level and mode), not with this question alone.
+        context = {
+            "session": self.plan.session_uid,
+            "questions": [question.id for question in self.plan.questions],
+            "index": self.index,
+            "setup": self.plan.setup.model_dump(mode="json"),
+        }
+        return DraftRecord(key=self.draft_key, text=text, question_id=self.question.id, context=context)
 
     def answer_in_progress(self, text: str) -> bool:
         """Whether leaving now would lose work: typed text, or a conversation under way."""

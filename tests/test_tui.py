@@ -399,3 +399,61 @@ async def test_feedback_says_first_that_an_answer_is_off_the_question(settings, 
         assert tips[0] == "What to work on:"
         assert tips[1].startswith("• This answer doesn't address the question")
         assert sum("doesn't address the question" in line for line in tips) == 1
+
+
+async def test_a_resumed_draft_goes_on_with_its_session(clock):
+    settings = Settings.model_validate({"probes": 0, "last_practice": {"category": "any", "questions": 3}})
+    app = build(settings, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        session = app.screen.session
+        planned = [q.id for q in session.plan.questions]
+        assert len(planned) == 3
+        await answer(pilot, UI_ANSWER)
+        await pilot.press("n")  # on to question 2 of 3
+        await pilot.pause()
+        app.screen.query_one(AnswerBox).focus()
+        await pilot.press(*"Half an answer")
+        await pilot.pause(1.3)  # past the autosave delay
+
+    settings.last_practice = settings.last_practice.model_copy(update={"questions": 1, "level": "director"})
+    app = build(settings, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        practice = app.screen
+        assert isinstance(practice, PracticeScreen)
+        assert [q.id for q in practice.session.plan.questions] == planned
+        assert practice.session.progress().startswith("Question 2 of 3")
+        assert practice.session.level == "pm"  # the session's own setup, not today's
+        assert said(practice)[0].startswith("Let's pick up where you left off.")
+        box = practice.query_one(AnswerBox)
+        assert box.cursor_location == box.document.end
+        await pilot.press(*" and more")
+        assert box.text == "Half an answer and more"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_snapshot_resumed_session(snap_compare, settings, clock, size):
+    from interviewcoach.store.records import DraftRecord
+
+    context = {
+        "session": "s1",
+        "questions": ["ui-video-calls", "ui-night-commute", "ui-conflict"],
+        "index": 1,
+        "setup": settings.last_practice.model_dump(mode="json"),
+    }
+    with open_history() as store:
+        store.save_draft(
+            DraftRecord(
+                key="s1/ui-night-commute", text="Nurses leave at 3am,", question_id="ui-night-commute", context=context
+            )
+        )
+
+    async def run_before(pilot):
+        await pilot.press("r")
+        await pilot.pause()
+        no_blink(pilot.app)
+
+    assert snap_compare(build(settings, clock), terminal_size=size, run_before=run_before)

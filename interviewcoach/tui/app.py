@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from pydantic import ValidationError
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -28,7 +29,7 @@ from interviewcoach.session import (
     real_grader,
     shuffled,
 )
-from interviewcoach.settings import Settings, save_settings
+from interviewcoach.settings import PracticeSetup, Settings, save_settings
 from interviewcoach.store import HistoryError, HistoryStore, open_history
 from interviewcoach.store.review import page_attempts
 from interviewcoach.tui.base import KeepsWork
@@ -260,15 +261,17 @@ class InterviewCoachApp(MockFlow):
         if not drafts:
             return
         draft = drafts[0]
-        question = self.library.questions[draft.question_id or ""]
+        questions, start, setup = resumed_plan(draft, self.library)
         self.practise(
             make_plan(
                 self.settings,
-                [question],
+                questions,
                 self.new_seed(),
+                setup=setup,
                 session_uid=draft.context.get("session"),
                 first_answer=draft.text,
                 draft_key=draft.key,
+                start=start,
             )
         )
 
@@ -445,6 +448,24 @@ def make_app(
         start=start,
         now=now,
     )
+
+
+def resumed_plan(draft: DraftRecord, library: Library) -> tuple[list[Question], int, PracticeSetup | None]:
+    """The session a draft was typed in: its questions (those still in the library), the
+    index of the draft's question, and its setup; the draft's question alone when the
+    draft predates keeping the session with it."""
+    question = library.questions[draft.question_id or ""]
+    ids = draft.context.get("questions")
+    questions = [library.questions[i] for i in ids if i in library.questions] if isinstance(ids, list) else []
+    if question not in questions:
+        questions = [question]
+    setup = None
+    if isinstance(draft.context.get("setup"), dict):
+        try:
+            setup = PracticeSetup.model_validate(draft.context["setup"])
+        except ValidationError:
+            setup = None
+    return questions, questions.index(question), setup
 
 
 def _solo(draft: DraftRecord) -> bool:

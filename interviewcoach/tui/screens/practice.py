@@ -83,6 +83,7 @@ class PracticeScreen(CoachScreen[None]):
         box = self.query_one(AnswerBox)
         box.disabled = False
         box.text = opening.text
+        box.move_cursor(box.document.end)  # a resumed draft goes on where it stopped
         box.focus()
         self.query_one("#progress", Static).update(self.session.progress())
         self.update_words()
