@@ -457,3 +457,24 @@ def test_snapshot_resumed_session(snap_compare, settings, clock, size):
         no_blink(pilot.app)
 
     assert snap_compare(build(settings, clock), terminal_size=size, run_before=run_before)
+
+
+def fully_shown(widget, view) -> bool:
+    """Whether every line of `widget` is inside the visible part of `view`."""
+    return view.content_region.contains_region(widget.region)
+
+
+async def test_the_probe_is_shown_whole_after_it_is_laid_out(settings, clock):
+    app = build(settings, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        practice = app.screen
+        await answer(pilot, UI_ANSWER)
+        await pilot.pause()
+        assert practice.session.stage is Stage.PROBE
+        transcript = practice.query_one("#transcript")
+        last = list(practice.query(Bubble))[-1]
+        assert practice.session.probe.text in str(last.render())
+        assert fully_shown(last, transcript), (last.region, transcript.content_region)
+        assert transcript.is_anchored  # stays at its end as messages are laid out
