@@ -478,3 +478,19 @@ async def test_the_probe_is_shown_whole_after_it_is_laid_out(settings, clock):
         assert practice.session.probe.text in str(last.render())
         assert fully_shown(last, transcript), (last.region, transcript.content_region)
         assert transcript.is_anchored  # stays at its end as messages are laid out
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_answer_box_grows_and_the_question_stays_in_view(settings, clock, size):
+    app = build(settings, clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        practice = app.screen
+        box = practice.query_one(AnswerBox)
+        assert box.size.height >= size[1] // 3  # 8 of 24 rows, 13 of 40
+        await answer(pilot, UI_ANSWER + " " + UI_ANSWER)  # a long answer pushes the opening out
+        await pilot.pause()
+        pinned = practice.query_one("#question-pin", Static)
+        assert practice.session.question.prompt in str(pinned.render())
+        assert practice.screen.region.contains_region(pinned.region) and pinned.region.height >= 1

@@ -62,6 +62,8 @@ class PracticeScreen(CoachScreen[None]):
             yield Static(id="progress")
             yield Static(id="words")
             yield Static(id="clock")
+        # The question stays in view while the conversation scrolls under it.
+        yield Static(id="question-pin", markup=False)
         with Horizontal(id="practice-body"):
             yield Transcript(id="transcript")
             if self.session.coach:
@@ -86,6 +88,7 @@ class PracticeScreen(CoachScreen[None]):
         box.move_cursor(box.document.end)  # a resumed draft goes on where it stopped
         box.focus()
         self.query_one("#progress", Static).update(self.session.progress())
+        self.query_one("#question-pin", Static).update(self.session.question.prompt)
         self.update_words()
         self.tick()
         if self.session.coach:
