@@ -6,6 +6,8 @@ README's screenshots from the real app."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from textual.widgets import DataTable, Static
 
@@ -494,3 +496,22 @@ async def test_the_answer_box_grows_and_the_question_stays_in_view(settings, clo
         pinned = practice.query_one("#question-pin", Static)
         assert practice.session.question.prompt in str(pinned.render())
         assert practice.screen.region.contains_region(pinned.region) and pinned.region.height >= 1
+
+
+@pytest.mark.parametrize("key", ["ctrl+j", "ctrl+s"])
+async def test_send_keys_that_work_everywhere_are_shown_and_documented(settings, clock, key):
+    app = build(settings, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        practice = app.screen
+        shown = {a.binding.key_display for a in practice.active_bindings.values() if a.binding.show}
+        assert "^j/^s" in shown
+        practice.query_one(AnswerBox).text = UI_ANSWER
+        await pilot.press(key)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert practice.session.stage is not Stage.ANSWER
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    (row,) = [line for line in readme.splitlines() if line.startswith("| answering |") and "send your answer" in line]
+    assert "`ctrl+j` or `ctrl+s`" in row and "not under tmux" in row
