@@ -103,6 +103,13 @@ _PROBE_LEAD = [
     "A follow-up: {probe}",
     "I'd like to hear more here. {probe}",
 ]
+NOT_AN_ANSWER = ("insufficient", "off-question")
+"""Verdicts on text that is not read as an answer to the question: it is not probed."""
+_ASK_AGAIN = [
+    "{reason} Could you give me a real answer to the question?",
+    "{reason} Take another go and answer the question itself.",
+]
+_STILL_NOT = "{reason} Let's stop there and look at the feedback; you can retry from it."
 _CLOSING = [
     "That's all I wanted to ask. Let's look at how it went.",
     "Thanks, that's enough for this one. Here's the feedback.",
@@ -122,6 +129,8 @@ class QuestionTurn:
     result: GradeResult | None = None
     probes: list[Probe] = field(default_factory=list)
     probe_results: list[GradeResult] = field(default_factory=list)
+    asked_again: bool = False
+    """Whether the interviewer already asked for a real answer to this question."""
 
     def __post_init__(self) -> None:
         self._rng = random.Random(f"{self.seed}:{self.question.id}")
@@ -136,9 +145,21 @@ class QuestionTurn:
             text += " " + self._pick(_TIME).format(minutes=minutes_text(self.question.time_limit_s))
         return text
 
+    def ask_again(self, result: GradeResult) -> str | None:
+        """When the answer is not read as an answer (too short, not English, another
+        question's), what the interviewer says to ask for a real one instead of probing:
+        once per question. None otherwise."""
+        if result.verdict not in NOT_AN_ANSWER or self.asked_again:
+            return None
+        self.asked_again = True
+        return self._pick(_ASK_AGAIN).format(reason=_reason(result))
+
     def react(self, result: GradeResult) -> tuple[str, Probe | None]:
-        """What the interviewer says after the answer: brief praise, then a probe."""
+        """What the interviewer says after the answer: brief praise, then a probe; for
+        something that is not an answer, why not, and no probe."""
         self.result = result
+        if result.verdict in NOT_AN_ANSWER:
+            return _STILL_NOT.format(reason=_reason(result)), None
         strong = [cue.label.lower() for cue in result.cues if cue.hit][:2]
         if strong:
             joined = " and ".join(strong)
@@ -190,6 +211,16 @@ class QuestionTurn:
         """The grade so far: the answer's, with the replies to probes merged in."""
         assert self.result is not None
         return final_grade(self.result, self.probe_results)
+
+
+def _reason(result: GradeResult) -> str:
+    """Why an answer is not read as one, as the interviewer says it."""
+    if result.lead_notes:
+        note = result.lead_notes[0].strip()
+        return note if note.endswith((".", "!", "?")) else note + "."
+    if result.verdict == "off-question":
+        return "That doesn't answer the question I asked."
+    return "That isn't enough for me to go on."
 
 
 def speaking_minutes(words: int, words_per_minute: int = 130) -> float:

@@ -169,6 +169,8 @@ class Reply:
     said: str
     probe: Probe | None = None
     outcome: Outcome | None = None
+    asks_again: bool = False
+    """The answer was not read as one: the interviewer asks for a real answer."""
 
 
 @dataclass(frozen=True)
@@ -381,6 +383,13 @@ class PracticeSession:
         self._require(Stage.GRADING)
         self._sending = None
         if pending.kind == "answer":
+            again = self.turn.ask_again(result)
+            if again is not None:
+                # Not an answer: nothing is saved, the candidate answers again.
+                self.stage = Stage.ANSWER
+                self.time_taken = None
+                self.answer_text = ""
+                return Reply(again, asks_again=True)
             said, probe = self.turn.react(result)
         else:
             said, probe = self.turn.after_probe(result)

@@ -6,6 +6,7 @@ README's screenshots from the real app."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -515,3 +516,43 @@ async def test_send_keys_that_work_everywhere_are_shown_and_documented(settings,
     readme = (Path(__file__).parent.parent / "README.md").read_text()
     (row,) = [line for line in readme.splitlines() if line.startswith("| answering |") and "send your answer" in line]
     assert "`ctrl+j` or `ctrl+s`" in row and "not under tmux" in row
+
+
+def not_an_answer_grader(verdict: str, note: str):
+    """The fixed grade, except that text without a full stop is `verdict`, for `note`."""
+
+    def grade(text, rubric, question=None, level=None, *, follow_up=False, notes=False):
+        result = fixed_grade(text, rubric, question, level, follow_up=follow_up, notes=notes)
+        if "." in text:
+            return result
+        return dataclasses.replace(result, score=5, verdict=verdict, notes=[note])
+
+    return grade
+
+
+@pytest.mark.parametrize(
+    ("verdict", "note"),
+    [
+        ("insufficient", "Too short to grade (1 words): answer in full sentences."),
+        ("off-question", "This reads as an answer to another question: it never mentions grandparents or calls."),
+    ],
+)
+async def test_a_non_answer_is_named_and_a_real_answer_asked_for(settings, clock, verdict, note):
+    app = build(settings, clock, grader=not_an_answer_grader(verdict, note))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        practice = app.screen
+        await answer(pilot, "pricing")
+        reply = said(practice)[-1]
+        assert reply.startswith(note) and ("real answer" in reply or "answer the question" in reply)
+        assert "push on" not in reply and "follow-up" not in reply.lower()
+        assert practice.session.stage is Stage.ANSWER and practice.session.probe is None
+        assert practice.query_one(AnswerBox).text == "pricing"  # back, to rework
+        await answer(pilot, "still nothing")  # a second non-answer: straight to the feedback
+        feedback = app.screen
+        assert isinstance(feedback, FeedbackScreen)
+        assert feedback.outcome.attempt.probes == []
+        assert str(feedback.query_one("#lead-notes", Static).render()) == note
+        tips = str(feedback.query_one("#tips", Static).render())
+        assert tips.splitlines()[1] == f"• {note}"  # the reason before any cue tip

@@ -33,6 +33,9 @@ class FeedbackScreen(Screen[str]):
         final = outcome.final
         with VerticalScroll(id="feedback"):
             yield Static(self.headline(), id="score")
+            if final.result.lead_notes:
+                # Why this is not read as an answer comes before any cue.
+                yield Static("\n".join(final.result.lead_notes), id="lead-notes", markup=False)
             if outcome.retry_of is not None:
                 yield Static(self.comparison(), id="comparison")
             if not outcome.saved:

@@ -185,6 +185,10 @@ class PracticeScreen(CoachScreen[None]):
             return
         box = self.query_one(AnswerBox)
         box.disabled = False
+        if reply.asks_again:
+            box.text = message.pending.text  # to rework, not retype
+            box.move_cursor(box.document.end)
+            self.tick()
         box.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
