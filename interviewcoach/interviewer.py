@@ -228,6 +228,33 @@ def speaking_minutes(words: int, words_per_minute: int = 130) -> float:
     return words / words_per_minute
 
 
+LONG_FACTOR = 1.2
+"""An answer that would take this many times its limit to say is flagged as too long."""
+SHORT_SHARE = 0.2
+"""An answer that would take under this share of its limit to say is flagged as thin."""
+
+
+def length_note(words: int, limit_s: int | None, taken_s: float | None = None) -> str | None:
+    """What the feedback says about the answer's length against its time limit, if
+    anything: spoken at about 130 words a minute, would it fit?"""
+    if not limit_s:
+        return None
+    spoken_s = speaking_minutes(words) * 60
+    limit = minutes_text(limit_s)
+    if spoken_s > limit_s * LONG_FACTOR:
+        per = f"{limit_s // 60}-minute" if limit_s % 60 == 0 else minutes_text(limit_s)
+        return (
+            f"About {round(spoken_s / 60)} minutes spoken against a {per} limit: an interviewer would "
+            "stop you long before the end. Lead with your strongest points and cut the rest."
+        )
+    if words >= 20 and spoken_s < limit_s * SHORT_SHARE:
+        spoken = "Under a minute" if spoken_s < 60 else f"About {minutes_text(round(spoken_s / 60) * 60)}"
+        return f"{spoken} spoken of {limit}: room to go deeper on what you chose."
+    if taken_s is not None and taken_s > limit_s * LONG_FACTOR:
+        return f"You took {round(taken_s / 60)} minutes of {limit}; practise getting to your points sooner."
+    return None
+
+
 def compare(previous: FinalGrade, current: FinalGrade) -> tuple[int, list[str], list[str]]:
     """Score change, cues gained and cues lost between two attempts at one question."""
     before, after = set(previous.hits), set(current.hits)

@@ -116,3 +116,15 @@ def test_compare_two_attempts(library):
 )
 def test_minutes_text(seconds, text):
     assert minutes_text(seconds) == text
+
+
+def test_length_note_against_the_time_limit():
+    from interviewcoach.interviewer import length_note
+
+    assert length_note(5000, 300).startswith("About 38 minutes spoken against a 5-minute limit")
+    assert length_note(600, 300) is None  # about 4.6 minutes: fits
+    assert length_note(40, 300).startswith("Under a minute spoken of 5 minutes")
+    assert length_note(200, 900).startswith("About 2 minutes spoken of 15 minutes")
+    assert length_note(5, 300) is None  # a non-answer says so itself
+    assert length_note(600, 300, taken_s=900).startswith("You took 15 minutes of 5 minutes")
+    assert length_note(5000, None) is None

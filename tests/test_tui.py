@@ -556,3 +556,21 @@ async def test_a_non_answer_is_named_and_a_real_answer_asked_for(settings, clock
         assert str(feedback.query_one("#lead-notes", Static).render()) == note
         tips = str(feedback.query_one("#tips", Static).render())
         assert tips.splitlines()[1] == f"• {note}"  # the reason before any cue tip
+
+
+async def test_an_answer_too_long_to_say_in_time_is_flagged(settings, clock):
+    app = build(settings, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        limit = app.screen.session.question.time_limit_s // 60
+        await answer(pilot, " ".join([UI_ANSWER] * 30))  # about 2,500 words: 19 minutes spoken
+        if isinstance(app.screen, PracticeScreen):
+            await answer(pilot, PROBE_REPLY)
+        feedback = app.screen
+        assert isinstance(feedback, FeedbackScreen)
+        note = str(feedback.query_one("#length-note", Static).render())
+        spoken = round(feedback.outcome.final.result.word_count / 130)
+        assert note.startswith(f"About {spoken} minutes spoken against a {limit}-minute limit")
+        tips = str(feedback.query_one("#tips", Static).render())
+        assert tips.splitlines()[1] == f"• {note}"

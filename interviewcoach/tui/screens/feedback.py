@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from interviewcoach.durations import clock_text
-from interviewcoach.interviewer import compare, speaking_minutes
+from interviewcoach.interviewer import LONG_FACTOR, compare, length_note, speaking_minutes
 from interviewcoach.session import Outcome
 from interviewcoach.tui.widgets.cue_panel import CueList
 from interviewcoach.tui.widgets.evidence_view import EvidenceView, coaching_text
@@ -36,6 +36,9 @@ class FeedbackScreen(Screen[str]):
             if final.result.lead_notes:
                 # Why this is not read as an answer comes before any cue.
                 yield Static("\n".join(final.result.lead_notes), id="lead-notes", markup=False)
+            if self.too_long():
+                # An answer far over its time is as much a problem as a missed cue.
+                yield Static(self.length_note() or "", id="length-note", markup=False)
             if outcome.retry_of is not None:
                 yield Static(self.comparison(), id="comparison")
             if not outcome.saved:
@@ -79,8 +82,26 @@ class FeedbackScreen(Screen[str]):
         parts.append("Lost: " + (", ".join(labels[c] for c in lost) or "nothing") + ".")
         return " ".join(parts)
 
+    def length_note(self) -> str | None:
+        attempt = self.outcome.attempt
+        return length_note(self.outcome.final.result.word_count, attempt.time_limit_s, attempt.time_taken_s)
+
+    def too_long(self) -> bool:
+        limit = self.outcome.attempt.time_limit_s
+        words = self.outcome.final.result.word_count
+        return bool(limit) and speaking_minutes(words) * 60 > (limit or 0) * LONG_FACTOR
+
     def coaching(self) -> str:
-        return coaching_text(self.outcome.final)
+        """What to work on, the length of the answer right after any reason it is not
+        read as an answer, before the cues."""
+        text = coaching_text(self.outcome.final)
+        note = self.length_note()
+        if note is None:
+            return text
+        title = "What to work on:\n"
+        lines = text.removeprefix(title).split("\n") if text.startswith(title) else []
+        lines.insert(len(self.outcome.final.result.lead_notes), f"• {note}")
+        return title + "\n".join(lines)
 
     def answer_stats(self) -> str:
         attempt = self.outcome.attempt
