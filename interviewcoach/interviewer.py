@@ -53,6 +53,9 @@ def choose_questions(
             return min((rates.get((rubric.id, cue.id), 0.5) for cue in rubric.cues), default=0.5)
 
         candidates.sort(key=weakness)
+    if setup.stage != Stage.ANY:
+        # Questions written for the chosen stage first; "any company" ones only fill up.
+        candidates.sort(key=lambda q: q.stage == Stage.ANY)  # stable: the order above within each
     return candidates[: setup.questions]
 
 

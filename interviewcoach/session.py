@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Literal, Protocol
 
+from interviewcoach.enums import Stage as CompanyStage
 from interviewcoach.final_grade import FinalGrade
 from interviewcoach.interviewer import Probe, QuestionTurn
 from interviewcoach.models import Level, Question, Rubric
@@ -257,10 +258,9 @@ class PracticeSession:
         return self.index + 1 >= len(self.plan.questions)
 
     def progress(self) -> str:
-        return (
-            f"Question {self.index + 1} of {len(self.plan.questions)} · "
-            f"{self.question.category} · {self.plan.setup.level}"
-        )
+        text = f"Question {self.index + 1} of {len(self.plan.questions)} · {self.question.category} · {self.plan.setup.level}"
+        stage = CompanyStage(self.plan.setup.stage)
+        return text if stage is CompanyStage.ANY else f"{text} · {stage.label}"
 
     def _new_turn(self, first: bool) -> QuestionTurn:
         return QuestionTurn(self.question, self.rubric, self.plan.probes, self.plan.seed, first=first)

@@ -128,3 +128,15 @@ def test_length_note_against_the_time_limit():
     assert length_note(5, 300) is None  # a non-answer says so itself
     assert length_note(600, 300, taken_s=900).startswith("You took 15 minutes of 5 minutes")
     assert length_note(5000, None) is None
+
+
+def test_a_chosen_stage_comes_first_and_any_only_fills_up(library):
+    from collections import Counter
+
+    counts = Counter(q.category for q in library.questions.values() if q.stage == "startup" and "pm" in q.levels)
+    category, n = min(counts.items(), key=lambda item: item[1])
+    assert n + 2 <= 20, counts
+    for seed in range(5):
+        setup = PracticeSetup(stage="startup", questions=n + 2, category=str(category), level="pm")
+        chosen = choose_questions(library, setup, seed)
+        assert [q.stage for q in chosen] == ["startup"] * n + ["any"] * 2

@@ -574,3 +574,12 @@ async def test_an_answer_too_long_to_say_in_time_is_flagged(settings, clock):
         assert note.startswith(f"About {spoken} minutes spoken against a {limit}-minute limit")
         tips = str(feedback.query_one("#tips", Static).render())
         assert tips.splitlines()[1] == f"• {note}"
+
+
+async def test_the_practice_header_names_the_company_stage(clock):
+    settings = Settings.model_validate({"last_practice": {"category": "any", "questions": 1, "stage": "startup"}})
+    app = build(settings, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        assert str(app.screen.query_one("#progress", Static).render()).endswith("· pm · Startup")
