@@ -178,6 +178,8 @@ class Reply:
 class SummaryRow:
     number: int
     question_id: str
+    question_text: str
+    """The question as asked: what the summary names it by."""
     score: int
     verdict: str
     hits: int
@@ -465,7 +467,15 @@ class PracticeSession:
 
     def summary(self) -> SessionSummary:
         rows = [
-            SummaryRow(number, o.question.id, o.final.score, o.final.verdict, len(o.final.hits), len(o.final.cues))
+            SummaryRow(
+                number,
+                o.question.id,
+                o.question.prompt,
+                o.final.score,
+                o.final.verdict,
+                len(o.final.hits),
+                len(o.final.cues),
+            )
             for number, o in enumerate(self.outcomes, start=1)
         ]
         average = sum(row.score for row in rows) / len(rows) if rows else 0.0

@@ -7,6 +7,7 @@ README's screenshots from the real app."""
 from __future__ import annotations
 
 import dataclasses
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -583,3 +584,23 @@ async def test_the_practice_header_names_the_company_stage(clock):
         await pilot.press("s", "ctrl+s")
         await pilot.pause()
         assert str(app.screen.query_one("#progress", Static).render()).endswith("· pm · Startup")
+
+
+async def test_the_summary_names_questions_by_their_text(settings, clock):
+    app = build(settings, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        prompt = app.screen.session.question.prompt
+        await answer(pilot, UI_ANSWER)
+        await answer(pilot, PROBE_REPLY)
+        await pilot.press("e")
+        await pilot.pause()
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        cell = str(summary.query_one(DataTable).get_row_at(0)[1])
+        assert cell == textwrap.shorten(prompt, 44, placeholder="…") and cell.startswith("Design a video-calling")
+    app = build(settings, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        recent = app.screen.query_one("#recent", DataTable)
+        assert str(recent.get_row_at(0)[1]) == cell

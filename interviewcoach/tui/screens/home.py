@@ -5,6 +5,7 @@ few attempts."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from textwrap import shorten
 
 from textual import on
 from textual.app import ComposeResult
@@ -95,7 +96,7 @@ class HomeScreen(CoachScreen[None]):
                 for row in self.data.recent:
                     table.add_row(
                         row.created_at.astimezone().strftime("%d %b %H:%M"),
-                        row.question_text or f"({row.rubric_id} rubric)",
+                        shorten(row.question_text, 44, placeholder="…") or f"({row.rubric_id} rubric)",
                         str(row.score),
                         row.verdict,
                         key=str(row.id),
