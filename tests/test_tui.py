@@ -604,3 +604,25 @@ async def test_the_summary_names_questions_by_their_text(settings, clock):
     async with app.run_test(size=(80, 24)) as pilot:
         recent = app.screen.query_one("#recent", DataTable)
         assert str(recent.get_row_at(0)[1]) == cell
+
+
+async def test_coach_checklist_counts_probe_replies(clock):
+    coach = Settings.model_validate(
+        {"probes": 2, "last_practice": {"category": "product-design", "questions": 1, "mode": "coach"}}
+    )
+    app = build(coach, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        practice = app.screen
+        await answer(pilot, UI_ANSWER)
+        assert practice.session.stage is Stage.PROBE
+
+        def marks() -> dict[str, str]:
+            cues = practice.query_one("#coach-cues")
+            lines = [str(cues.get_option_at_index(i).prompt) for i in range(cues.option_count)]
+            return {line.split("  ")[0][2:]: line[0] for line in lines}
+
+        assert marks()["Success metrics"] == "✗"
+        await answer(pilot, PROBE_REPLY)  # earns metrics
+        assert marks()["Success metrics"] == "↺"

@@ -178,6 +178,9 @@ class PracticeScreen(CoachScreen[None]):
                 self.query_one(CueList).show(final_grade(message.result))
             return
         reply = session.graded(message.pending, message.result)
+        if session.coach and session.turn.result is not None and not reply.asks_again:
+            # The checklist follows the conversation: a cue earned in a reply turns ↺.
+            self.query_one(CueList).show(session.turn.final())
         self.query_one(Transcript).say("interviewer", reply.said)
         self.refresh_bindings()
         if reply.outcome is not None:
