@@ -86,6 +86,10 @@ _RESUMED = [
     "Let's pick up where you left off. {prompt}",
     "Back to where we stopped. {prompt}",
 ]
+_RETRY = [
+    "Let's try that one again. {prompt}",
+    "Same question, another go. {prompt}",
+]
 _TIME = [
     "You have {minutes}.",
     "Take up to {minutes}.",
@@ -141,8 +145,8 @@ class QuestionTurn:
     def _pick(self, options: Sequence[str]) -> str:
         return self._rng.choice(options)
 
-    def opening(self, timed: bool, resumed: bool = False) -> str:
-        lines = _RESUMED if resumed else _OPENINGS if self.first else _NEXT
+    def opening(self, timed: bool, resumed: bool = False, retry: bool = False) -> str:
+        lines = _RESUMED if resumed else _RETRY if retry else _OPENINGS if self.first else _NEXT
         text = self._pick(lines).format(prompt=self.question.prompt)
         if timed:
             text += " " + self._pick(_TIME).format(minutes=minutes_text(self.question.time_limit_s))
@@ -256,6 +260,16 @@ def length_note(words: int, limit_s: int | None, taken_s: float | None = None) -
     if taken_s is not None and taken_s > limit_s * LONG_FACTOR:
         return f"You took {round(taken_s / 60)} minutes of {limit}; practise getting to your points sooner."
     return None
+
+
+def changed_marks(previous: FinalGrade, current: FinalGrade) -> list[tuple[str, str, str]]:
+    """Cues whose mark moved between two attempts (✓ hit, ↺ only when asked, ✗ missed),
+    as (cue id, mark before, mark now), in rubric order."""
+    return [
+        (cue.id, previous.mark(cue.id), current.mark(cue.id))
+        for cue in current.cues
+        if previous.mark(cue.id) != current.mark(cue.id)
+    ]
 
 
 def compare(previous: FinalGrade, current: FinalGrade) -> tuple[int, list[str], list[str]]:

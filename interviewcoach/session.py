@@ -274,7 +274,7 @@ class PracticeSession:
     def retry(self) -> Opening:
         """Ask the question just finished again; the new outcome is compared with it."""
         self._require(Stage.DONE)
-        return self._begin(first=False)
+        return self._begin(first=False, retry=True)
 
     def next_question(self) -> Opening | None:
         """Go on to the next question, or None after the last."""
@@ -284,7 +284,7 @@ class PracticeSession:
         self.index += 1
         return self._begin(first=False)
 
-    def _begin(self, first: bool, text: str = "", resumed: bool = False) -> Opening:
+    def _begin(self, first: bool, text: str = "", resumed: bool = False, retry: bool = False) -> Opening:
         self.turn = self._new_turn(first)
         self.stage = Stage.ANSWER
         self.started = self.clock()
@@ -292,7 +292,7 @@ class PracticeSession:
         self.answer_text = ""
         self.replies = []
         self.probe = None
-        return Opening(self.turn.opening(self.plan.timer, resumed), text)
+        return Opening(self.turn.opening(self.plan.timer, resumed, retry), text)
 
     # --- the clock -----------------------------------------------------------------------------
 

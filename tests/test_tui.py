@@ -114,8 +114,12 @@ async def test_full_practice_flow_with_probe_retry_compare_and_summary(settings,
             "Score 77/100 · strong (answer 58, raised by your replies to probes)"
         )
 
+        exchanges = str(feedback.query_one("#exchanges", Static).render())
+        assert f"You: {PROBE_REPLY}" in exchanges and "↺ earned Success metrics" in exchanges
+
         await pilot.press("r")  # retry the same question
         assert isinstance(app.screen, PracticeScreen) and app.screen.session.question.id == question.id
+        assert said(app.screen)[0].startswith(("Let's try that one again.", "Same question, another go."))
         await answer(pilot, BETTER_ANSWER)
         assert app.screen.session.probe.cue is None  # every cue hit: the question's own follow-up
         await answer(pilot, PROBE_REPLY)
@@ -123,7 +127,10 @@ async def test_full_practice_flow_with_probe_retry_compare_and_summary(settings,
         assert isinstance(feedback, FeedbackScreen)
         comparison = str(feedback.query_one("#comparison", Static).render())
         # Metrics was recovered (a hit) last time: only trade-offs is gained.
-        assert comparison == "Against your last try: +23 points. Gained: Trade-offs. Lost: nothing."
+        assert comparison == (
+            "Against your last try: +23 points. Gained: Trade-offs. Lost: nothing. "
+            "Changed: Success metrics ↺→✓ (↺: shown only when asked)."
+        )
 
         await pilot.press("e")
         summary = app.screen
@@ -626,3 +633,20 @@ async def test_coach_checklist_counts_probe_replies(clock):
         assert marks()["Success metrics"] == "✗"
         await answer(pilot, PROBE_REPLY)  # earns metrics
         assert marks()["Success metrics"] == "↺"
+
+
+async def test_a_retry_says_why_the_score_moved_when_no_cue_was_gained_or_lost(settings, clock):
+    app = build(settings, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        await answer(pilot, BETTER_ANSWER.replace("answers calls", "rings through"))  # metrics ✓ at once
+        await answer(pilot, PROBE_REPLY)
+        await pilot.press("r")
+        await pilot.pause()
+        await answer(pilot, UI_ANSWER)  # metrics only after the probe now: ✓ → ↺
+        await answer(pilot, PROBE_REPLY)
+        feedback = app.screen
+        assert isinstance(feedback, FeedbackScreen)
+        comparison = str(feedback.query_one("#comparison", Static).render())
+        assert "Changed: Success metrics ✓→↺" in comparison

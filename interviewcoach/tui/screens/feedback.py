@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from interviewcoach.durations import clock_text
-from interviewcoach.interviewer import LONG_FACTOR, compare, length_note, speaking_minutes
+from interviewcoach.interviewer import LONG_FACTOR, changed_marks, compare, length_note, speaking_minutes
 from interviewcoach.session import Outcome
 from interviewcoach.tui.widgets.cue_panel import CueList
 from interviewcoach.tui.widgets.evidence_view import EvidenceView, coaching_text
@@ -47,6 +47,8 @@ class FeedbackScreen(Screen[str]):
                     id="not-saved",
                 )
             yield EvidenceView(final, outcome.attempt.answer, id="feedback-body")
+            if outcome.attempt.probes:
+                yield Static(self.exchanges(), id="exchanges", markup=False)
             yield Static(self.coaching(), id="tips", markup=False)
             if outcome.question.outline:
                 yield Static(
@@ -80,7 +82,33 @@ class FeedbackScreen(Screen[str]):
         parts = [f"Against your last try: {change:+d} points."]
         parts.append("Gained: " + (", ".join(labels[c] for c in gained) or "nothing") + ".")
         parts.append("Lost: " + (", ".join(labels[c] for c in lost) or "nothing") + ".")
+        moved = [
+            f"{labels[cue]} {before}→{now}"
+            for cue, before, now in changed_marks(self.outcome.retry_of, self.outcome.final)
+            if cue not in gained and cue not in lost
+        ]
+        if moved:
+            parts.append("Changed: " + ", ".join(moved) + " (↺: shown only when asked).")
+        elif change and not gained and not lost:
+            parts.append(
+                "The same cues were shown; the score moved with how clearly each was shown"
+                + (" and with the notes below." if self.outcome.final.result.notes else ".")
+            )
         return " ".join(parts)
+
+    def exchanges(self) -> str:
+        """The probes asked and the replies given, with what each reply earned."""
+        labels = {cue.id: cue.label for cue in self.outcome.final.cues}
+        lines = ["Follow-up questions:"]
+        for exchange in self.outcome.attempt.probes:
+            lines.append(f"Interviewer: {exchange.probe}")
+            if not exchange.answer:
+                lines.append("You: (skipped)")
+                continue
+            lines.append(f"You: {exchange.answer}")
+            if exchange.cue and exchange.cue in self.outcome.final.recovered:
+                lines.append(f"  ↺ earned {labels.get(exchange.cue, exchange.cue)}")
+        return "\n".join(lines)
 
     def length_note(self) -> str | None:
         attempt = self.outcome.attempt
