@@ -89,6 +89,8 @@ class PracticePlan:
     first outcome is compared with its entry."""
     start: int = 0
     """The index of the question to begin with: a resumed session goes on where it stopped."""
+    name: str = ""
+    """What the interviewer calls the candidate (the `name` setting); empty for no name."""
 
 
 def make_plan(
@@ -118,6 +120,7 @@ def make_plan(
         draft_key=draft_key,
         previous=dict(previous or {}),
         start=min(max(start, 0), len(questions) - 1) if questions else 0,
+        name=settings.name.strip(),
     )
 
 
@@ -292,7 +295,10 @@ class PracticeSession:
         self.answer_text = ""
         self.replies = []
         self.probe = None
-        return Opening(self.turn.opening(self.plan.timer, resumed, retry), text)
+        said = self.turn.opening(self.plan.timer, resumed, retry)
+        if self.plan.name and (first or resumed):
+            said = f"{'Welcome back' if resumed else 'Hi'}, {self.plan.name}. {said}"
+        return Opening(said, text)
 
     # --- the clock -----------------------------------------------------------------------------
 

@@ -650,3 +650,39 @@ async def test_a_retry_says_why_the_score_moved_when_no_cue_was_gained_or_lost(s
         assert isinstance(feedback, FeedbackScreen)
         comparison = str(feedback.query_one("#comparison", Static).render())
         assert "Changed: Success metrics ✓→↺" in comparison
+
+
+async def test_the_palette_offers_every_screen_its_actions(settings, clock):
+    from interviewcoach.tui.commands import PracticeCommands
+
+    def names(screen) -> set[str]:
+        return {name for name, _, _ in PracticeCommands(screen)._commands()}
+
+    app = build(settings, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        practice = app.screen
+        assert {"Send", "Leave"} <= names(practice)
+        practice.query_one(AnswerBox).text = UI_ANSWER
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Send")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert practice.session.stage is Stage.PROBE  # sent from the palette
+        assert "Skip probe" in names(practice)
+        await answer(pilot, PROBE_REPLY)
+        assert {"Retry", "Next", "End"} <= names(app.screen)
+
+
+async def test_the_interviewer_uses_your_name(clock):
+    settings = Settings.model_validate({"name": "Ada", "probes": 1, "last_practice": {"questions": 2}})
+    app = build(settings, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        assert said(app.screen)[0].startswith("Hi, Ada. ")
