@@ -91,6 +91,8 @@ class PracticePlan:
     """The index of the question to begin with: a resumed session goes on where it stopped."""
     name: str = ""
     """What the interviewer calls the candidate (the `name` setting); empty for no name."""
+    drill: str | None = None
+    """The id of the cue a drill practises: named in the header, first in the feedback."""
 
 
 def make_plan(
@@ -104,6 +106,7 @@ def make_plan(
     draft_key: str | None = None,
     previous: Mapping[str, FinalGrade] | None = None,
     start: int = 0,
+    drill: str | None = None,
 ) -> PracticePlan:
     """The one way to plan a session: the user's settings, these questions in order."""
     setup = setup or settings.last_practice
@@ -121,6 +124,7 @@ def make_plan(
         previous=dict(previous or {}),
         start=min(max(start, 0), len(questions) - 1) if questions else 0,
         name=settings.name.strip(),
+        drill=drill,
     )
 
 
@@ -159,6 +163,8 @@ class Outcome:
     saved: bool
     retry_of: FinalGrade | None = None
     """The previous try's final grade, when this was a retry."""
+    drill: str | None = None
+    """The cue the session drills, if it is a drill: the feedback leads with it."""
     final: FinalGrade = field(init=False)
 
     def __post_init__(self) -> None:
@@ -265,7 +271,10 @@ class PracticeSession:
     def progress(self) -> str:
         text = f"Question {self.index + 1} of {len(self.plan.questions)} · {self.question.category} · {self.plan.setup.level}"
         stage = CompanyStage(self.plan.setup.stage)
-        return text if stage is CompanyStage.ANY else f"{text} · {stage.label}"
+        if stage is not CompanyStage.ANY:
+            text += f" · {stage.label}"
+        drilled = self.rubric.cue(self.plan.drill) if self.plan.drill else None
+        return f"{text} · drilling {drilled.label}" if drilled else text
 
     def _new_turn(self, first: bool) -> QuestionTurn:
         return QuestionTurn(self.question, self.rubric, self.plan.probes, self.plan.seed, first=first)
@@ -432,7 +441,9 @@ class PracticeSession:
         self.probe = None
         attempt = self.attempt()
         saved = self._save(attempt, self.draft_key)
-        outcome = Outcome(self.question, attempt, saved, retry_of=self._previous.get(self.question.id))
+        outcome = Outcome(
+            self.question, attempt, saved, retry_of=self._previous.get(self.question.id), drill=self.plan.drill
+        )
         self._previous[self.question.id] = outcome.final
         self.outcomes.append(outcome)
         return outcome

@@ -261,7 +261,23 @@ async def test_drill_weakest_cue_from_home(settings, library, clock):
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, PracticeScreen)
-        assert app.screen.session.question.rubric == "product-design"
+        session = app.screen.session
+        assert session.question.rubric == "product-design"
+        with open_history() as store:
+            weakest = store.stats().weakest[0]
+        # The drill is of the weakest cue itself: named, and in every question it asks.
+        assert session.plan.drill == weakest.cue_id
+        label = library.rubrics["product-design"].cue(weakest.cue_id).label
+        assert str(app.screen.query_one("#progress", Static).render()).endswith(f"drilling {label}")
+        for question in session.plan.questions:
+            assert not question.focus_cues or weakest.cue_id in question.focus_cues
+        await answer(pilot, "Blind shoppers struggle to read labels, so I would build a scanner first.")
+        if isinstance(app.screen, PracticeScreen):
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        feedback = app.screen
+        assert isinstance(feedback, FeedbackScreen)
+        assert str(feedback.query_one("#drill-cue", Static).render()).startswith(f"Drilling {label}: ")
 
 
 async def test_no_dead_keys_on_an_empty_home(settings, clock):

@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from interviewcoach.banks import Library
-from interviewcoach.interviewer import choose_questions, questions_for_cue
+from interviewcoach.interviewer import choose_questions
 from interviewcoach.mock import DRAFT_PREFIX as MOCK_DRAFT_PREFIX
 from interviewcoach.models import Level, Question
 from interviewcoach.session import (
@@ -248,11 +248,8 @@ class InterviewCoachApp(MockFlow):
         weakest = self._from_history(lambda store: store.stats().weakest, none, "read your weakest cue")
         if not weakest:
             return
-        level = Level(self.settings.last_practice.level)
-        seed = self.new_seed()
-        questions = shuffled(questions_for_cue(self.library, weakest[0].rubric_id, level), seed, DRILL_QUESTIONS)
-        if questions:
-            self.practise(make_plan(self.settings, questions, seed))
+        # The weakest cue itself, not any question of its rubric.
+        self.drill_cue(weakest[0].rubric_id, weakest[0].cue_id)
 
     def resume_draft(self) -> None:
         none: list[DraftRecord] = []
@@ -366,7 +363,7 @@ class InterviewCoachApp(MockFlow):
             f"Drilling {cue.label if cue else cue_id}: {len(questions)} question(s) whose rubric weighs it most.",
             timeout=8,
         )
-        self.practise(make_plan(self.settings, questions, seed))
+        self.practise(make_plan(self.settings, questions, seed, drill=cue_id if cue else None))
 
     def due_plan(self, limit: int = 10) -> list[DueItem]:
         from interviewcoach.scheduler import plan_due

@@ -36,6 +36,8 @@ class FeedbackScreen(Screen[str]):
             if final.result.lead_notes:
                 # Why this is not read as an answer comes before any cue.
                 yield Static("\n".join(final.result.lead_notes), id="lead-notes", markup=False)
+            if self.drill_line():
+                yield Static(self.drill_line() or "", id="drill-cue", markup=False)
             if self.too_long():
                 # An answer far over its time is as much a problem as a missed cue.
                 yield Static(self.length_note() or "", id="length-note", markup=False)
@@ -113,6 +115,20 @@ class FeedbackScreen(Screen[str]):
     def length_note(self) -> str | None:
         attempt = self.outcome.attempt
         return length_note(self.outcome.final.result.word_count, attempt.time_limit_s, attempt.time_taken_s)
+
+    def drill_line(self) -> str | None:
+        """How the drilled cue went, first: the reason for the session."""
+        drill = self.outcome.drill
+        final = self.outcome.final
+        cue = next((c for c in final.cues if c.id == drill), None)
+        if cue is None:
+            return None
+        mark = final.mark(cue.id)
+        if mark == "✓":
+            return f"Drilling {cue.label}: ✓ shown. Keep it up."
+        if mark == "↺":
+            return f"Drilling {cue.label}: ↺ only when asked; say it unprompted next time."
+        return f"Drilling {cue.label}: ✗ missed. {' '.join((cue.tip or '').split())}".rstrip()
 
     def too_long(self) -> bool:
         limit = self.outcome.attempt.time_limit_s
