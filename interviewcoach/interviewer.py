@@ -8,6 +8,7 @@ test) can be replayed exactly."""
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -138,6 +139,8 @@ class QuestionTurn:
     probe_results: list[GradeResult] = field(default_factory=list)
     asked_again: bool = False
     """Whether the interviewer already asked for a real answer to this question."""
+    answer_text: str = ""
+    """The answer as sent: a follow-up it already addresses is not asked."""
 
     def __post_init__(self) -> None:
         self._rng = random.Random(f"{self.seed}:{self.question.id}")
@@ -197,7 +200,7 @@ class QuestionTurn:
                 self.probes.append(probe)
                 return probe
         for follow_up in self.question.follow_ups:
-            if follow_up not in asked:
+            if follow_up not in asked and not addressed(follow_up, self.answer_text, self.question.prompt):
                 probe = Probe(follow_up, None)
                 self.probes.append(probe)
                 return probe
@@ -218,6 +221,33 @@ class QuestionTurn:
         """The grade so far: the answer's, with the replies to probes merged in."""
         assert self.result is not None
         return final_grade(self.result, self.probe_results)
+
+
+_WORD = re.compile(r"[a-z][a-z'-]+")
+_FILLER = frozenset(
+    "a an and are as at be but by can could did do does first for from get had has have how i if in into is it "
+    "its of on or our so than that the their them then there they this to up us was we were what when where "
+    "which who whom why will with would you your".split()
+)
+_REASONS = ("because", "since", "so that", "due to", "reason", "which means", "as a result")
+
+
+def _stems(text: str) -> set[str]:
+    """Content words cut to their first four letters: "gives" and "give" meet."""
+    return {word[:4] for word in _WORD.findall(text.lower()) if word not in _FILLER and len(word) > 2}
+
+
+def addressed(follow_up: str, answer: str, prompt: str = "") -> bool:
+    """Whether the answer already covers a follow-up: every content word the follow-up
+    adds to the question is in the answer, and a "why" is met with a reason. Asking it
+    anyway tells the candidate the interviewer was not listening."""
+    asks = _stems(follow_up) - _stems(prompt)
+    if not asks or not answer.strip():
+        return False
+    if not asks <= _stems(answer):
+        return False
+    lowered = answer.lower()
+    return "why" not in _WORD.findall(follow_up.lower()) or any(reason in lowered for reason in _REASONS)
 
 
 def _reason(result: GradeResult) -> str:

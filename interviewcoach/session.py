@@ -407,6 +407,7 @@ class PracticeSession:
                 self.time_taken = None
                 self.answer_text = ""
                 return Reply(again, asks_again=True)
+            self.turn.answer_text = self.answer_text
             said, probe = self.turn.react(result)
         else:
             said, probe = self.turn.after_probe(result)

@@ -140,3 +140,23 @@ def test_a_chosen_stage_comes_first_and_any_only_fills_up(library):
         setup = PracticeSetup(stage="startup", questions=n + 2, category=str(category), level="pm")
         chosen = choose_questions(library, setup, seed)
         assert [q.stage for q in chosen] == ["startup"] * n + ["any"] * 2
+
+
+def test_a_follow_up_the_answer_already_covered_is_not_asked(library):
+    from interviewcoach.interviewer import QuestionTurn, addressed
+
+    question = library.questions["pd-retail-self-checkout"]
+    rubric = library.rubrics[question.rubric]
+    answer = (
+        "Older shoppers with large baskets give up on self-checkout because unexpected item errors make them "
+        "wait for staff. I would test a fix in three stores, measuring interventions per transaction."
+    )
+    assert addressed("Who gives up on self-checkout, and why?", answer, question.prompt)
+    assert not addressed("Who gives up on self-checkout, and why?", "Older shoppers give up on it.", question.prompt)
+    assert not addressed("What would you test first in stores?", "We should build a new app.", question.prompt)
+    turn = QuestionTurn(question, rubric, max_probes=20, seed=1, answer_text=answer)
+    turn.result = grade_answer(answer, rubric, question)
+    asked = []
+    while (probe := turn.next_probe()) is not None:
+        asked.append(probe.text)
+    assert "Who gives up on self-checkout, and why?" not in asked

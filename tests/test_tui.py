@@ -702,3 +702,15 @@ async def test_the_interviewer_uses_your_name(clock):
         await pilot.press("s", "ctrl+s")
         await pilot.pause()
         assert said(app.screen)[0].startswith("Hi, Ada. ")
+
+
+async def test_a_follow_up_already_answered_is_not_asked(settings, clock):
+    app = build(settings, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        assert app.screen.session.question.id == "ui-video-calls"
+        await answer(pilot, BETTER_ANSWER + " The first version would leave out photo sharing.")
+        # Every cue hit and the question's one follow-up already answered: nothing to ask.
+        assert isinstance(app.screen, FeedbackScreen)
+        assert app.screen.outcome.attempt.probes == []
