@@ -91,8 +91,8 @@ def cue_weight(rubric: Rubric, cue_id: str, level: Level | None) -> float:
 
 def questions_for_drill(library: Library, rubric_id: str, cue_id: str, level: Level | None) -> list[Question]:
     """The questions that exercise a cue most: graded with its rubric, the cue among the
-    question's focus cues (if it names any), those whose rubric weighs the cue most at
-    the level first. Questions at the level when there are any."""
+    question's focus cues (if it names any); those focused on the cue first, then those
+    with phrases of their own for it, then those whose rubric weighs it most at the level. Questions at the level when there are any."""
     rubric = library.rubrics.get(rubric_id)
     if rubric is None or rubric.cue(cue_id) is None:
         return []
@@ -102,9 +102,16 @@ def questions_for_drill(library: Library, rubric_id: str, cue_id: str, level: Le
     at_level = [q for q in candidates if level is None or level in q.levels]
     candidates = at_level or candidates
 
-    def rank(question: Question) -> tuple[float, str]:
+    def rank(question: Question) -> tuple[bool, bool, float, str]:
+        # A question that asks about the cue itself (its focus, its own phrases for it)
+        # exercises it more than one that merely grades it.
         level_of_question = level if level in question.levels else question.levels[0]
-        return (-cue_weight(rubric, cue_id, level_of_question), question.id)
+        return (
+            cue_id not in question.focus_cues,
+            cue_id not in question.extra_phrases,
+            -cue_weight(rubric, cue_id, level_of_question),
+            question.id,
+        )
 
     return sorted(candidates, key=rank)
 

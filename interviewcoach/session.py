@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Literal, Protocol
 
+from interviewcoach.enums import Stage as CompanyStage
 from interviewcoach.final_grade import FinalGrade
 from interviewcoach.interviewer import Probe, QuestionTurn
 from interviewcoach.models import Level, Question, Rubric
@@ -86,6 +87,12 @@ class PracticePlan:
     previous: dict[str, FinalGrade] = field(default_factory=dict)
     """Earlier final grades by question id (a retry from the history): each question's
     first outcome is compared with its entry."""
+    start: int = 0
+    """The index of the question to begin with: a resumed session goes on where it stopped."""
+    name: str = ""
+    """What the interviewer calls the candidate (the `name` setting); empty for no name."""
+    drill: str | None = None
+    """The id of the cue a drill practises: named in the header, first in the feedback."""
 
 
 def make_plan(
@@ -98,6 +105,8 @@ def make_plan(
     first_answer: str = "",
     draft_key: str | None = None,
     previous: Mapping[str, FinalGrade] | None = None,
+    start: int = 0,
+    drill: str | None = None,
 ) -> PracticePlan:
     """The one way to plan a session: the user's settings, these questions in order."""
     setup = setup or settings.last_practice
@@ -113,6 +122,9 @@ def make_plan(
         first_answer=first_answer,
         draft_key=draft_key,
         previous=dict(previous or {}),
+        start=min(max(start, 0), len(questions) - 1) if questions else 0,
+        name=settings.name.strip(),
+        drill=drill,
     )
 
 
@@ -151,6 +163,8 @@ class Outcome:
     saved: bool
     retry_of: FinalGrade | None = None
     """The previous try's final grade, when this was a retry."""
+    drill: str | None = None
+    """The cue the session drills, if it is a drill: the feedback leads with it."""
     final: FinalGrade = field(init=False)
 
     def __post_init__(self) -> None:
@@ -165,12 +179,16 @@ class Reply:
     said: str
     probe: Probe | None = None
     outcome: Outcome | None = None
+    asks_again: bool = False
+    """The answer was not read as one: the interviewer asks for a real answer."""
 
 
 @dataclass(frozen=True)
 class SummaryRow:
     number: int
     question_id: str
+    question_text: str
+    """The question as asked: what the summary names it by."""
     score: int
     verdict: str
     hits: int
@@ -214,7 +232,7 @@ class PracticeSession:
         self.clock = clock
         self.grader = grader
         self._save: Saver = save or (lambda attempt, draft_key: False)
-        self.index = 0
+        self.index = plan.start
         self.stage = Stage.ANSWER
         self.turn = self._new_turn(first=True)
         self.outcomes: list[Outcome] = []
@@ -251,22 +269,24 @@ class PracticeSession:
         return self.index + 1 >= len(self.plan.questions)
 
     def progress(self) -> str:
-        return (
-            f"Question {self.index + 1} of {len(self.plan.questions)} · "
-            f"{self.question.category} · {self.plan.setup.level}"
-        )
+        text = f"Question {self.index + 1} of {len(self.plan.questions)} · {self.question.category} · {self.plan.setup.level}"
+        stage = CompanyStage(self.plan.setup.stage)
+        if stage is not CompanyStage.ANY:
+            text += f" · {stage.label}"
+        drilled = self.rubric.cue(self.plan.drill) if self.plan.drill else None
+        return f"{text} · drilling {drilled.label}" if drilled else text
 
     def _new_turn(self, first: bool) -> QuestionTurn:
         return QuestionTurn(self.question, self.rubric, self.plan.probes, self.plan.seed, first=first)
 
     def start(self) -> Opening:
         """The first question; a resumed draft is its starting text."""
-        return self._begin(first=True, text=self.plan.first_answer)
+        return self._begin(first=True, text=self.plan.first_answer, resumed=bool(self.plan.first_answer))
 
     def retry(self) -> Opening:
         """Ask the question just finished again; the new outcome is compared with it."""
         self._require(Stage.DONE)
-        return self._begin(first=False)
+        return self._begin(first=False, retry=True)
 
     def next_question(self) -> Opening | None:
         """Go on to the next question, or None after the last."""
@@ -276,7 +296,7 @@ class PracticeSession:
         self.index += 1
         return self._begin(first=False)
 
-    def _begin(self, first: bool, text: str = "") -> Opening:
+    def _begin(self, first: bool, text: str = "", resumed: bool = False, retry: bool = False) -> Opening:
         self.turn = self._new_turn(first)
         self.stage = Stage.ANSWER
         self.started = self.clock()
@@ -284,7 +304,10 @@ class PracticeSession:
         self.answer_text = ""
         self.replies = []
         self.probe = None
-        return Opening(self.turn.opening(self.plan.timer), text)
+        said = self.turn.opening(self.plan.timer, resumed, retry)
+        if self.plan.name and (first or resumed):
+            said = f"{'Welcome back' if resumed else 'Hi'}, {self.plan.name}. {said}"
+        return Opening(said, text)
 
     # --- the clock -----------------------------------------------------------------------------
 
@@ -302,7 +325,7 @@ class PracticeSession:
     @property
     def draft_key(self) -> str:
         """What the current answer's draft is saved under: one draft per session and question."""
-        if self.index == 0 and self.plan.draft_key:
+        if self.index == self.plan.start and self.plan.draft_key:
             return self.plan.draft_key
         return f"{self.plan.session_uid}/{self.question.id}"
 
@@ -312,9 +335,15 @@ class PracticeSession:
 
         if self.stage is not Stage.ANSWER or not text.strip():
             return None
-        return DraftRecord(
-            key=self.draft_key, text=text, question_id=self.question.id, context={"session": self.plan.session_uid}
-        )
+        # The whole plan is kept with the draft, so resuming it goes on with the session
+        # (the questions after this one, the same level and mode), not with this question alone.
+        context = {
+            "session": self.plan.session_uid,
+            "questions": [question.id for question in self.plan.questions],
+            "index": self.index,
+            "setup": self.plan.setup.model_dump(mode="json"),
+        }
+        return DraftRecord(key=self.draft_key, text=text, question_id=self.question.id, context=context)
 
     def answer_in_progress(self, text: str) -> bool:
         """Whether leaving now would lose work: typed text, or a conversation under way."""
@@ -371,6 +400,14 @@ class PracticeSession:
         self._require(Stage.GRADING)
         self._sending = None
         if pending.kind == "answer":
+            again = self.turn.ask_again(result)
+            if again is not None:
+                # Not an answer: nothing is saved, the candidate answers again.
+                self.stage = Stage.ANSWER
+                self.time_taken = None
+                self.answer_text = ""
+                return Reply(again, asks_again=True)
+            self.turn.answer_text = self.answer_text
             said, probe = self.turn.react(result)
         else:
             said, probe = self.turn.after_probe(result)
@@ -405,7 +442,9 @@ class PracticeSession:
         self.probe = None
         attempt = self.attempt()
         saved = self._save(attempt, self.draft_key)
-        outcome = Outcome(self.question, attempt, saved, retry_of=self._previous.get(self.question.id))
+        outcome = Outcome(
+            self.question, attempt, saved, retry_of=self._previous.get(self.question.id), drill=self.plan.drill
+        )
         self._previous[self.question.id] = outcome.final
         self.outcomes.append(outcome)
         return outcome
@@ -446,7 +485,15 @@ class PracticeSession:
 
     def summary(self) -> SessionSummary:
         rows = [
-            SummaryRow(number, o.question.id, o.final.score, o.final.verdict, len(o.final.hits), len(o.final.cues))
+            SummaryRow(
+                number,
+                o.question.id,
+                o.question.prompt,
+                o.final.score,
+                o.final.verdict,
+                len(o.final.hits),
+                len(o.final.cues),
+            )
             for number, o in enumerate(self.outcomes, start=1)
         ]
         average = sum(row.score for row in rows) / len(rows) if rows else 0.0

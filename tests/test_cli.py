@@ -262,3 +262,12 @@ def test_module_entry_point_runs_from_another_directory(isolated_home, tmp_path)
     )
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)) >= 20
+
+
+def test_the_readme_questions_example_is_the_real_output(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = run(capsys, "questions", "--stage", "startup")
+    assert code == 0
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    example = readme.split("$ interviewcoach questions --stage startup\n", 1)[1].split("...\n```", 1)[0]
+    assert out.startswith(example), example

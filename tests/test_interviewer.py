@@ -116,3 +116,47 @@ def test_compare_two_attempts(library):
 )
 def test_minutes_text(seconds, text):
     assert minutes_text(seconds) == text
+
+
+def test_length_note_against_the_time_limit():
+    from interviewcoach.interviewer import length_note
+
+    assert length_note(5000, 300).startswith("About 38 minutes spoken against a 5-minute limit")
+    assert length_note(600, 300) is None  # about 4.6 minutes: fits
+    assert length_note(40, 300).startswith("Under a minute spoken of 5 minutes")
+    assert length_note(200, 900).startswith("About 2 minutes spoken of 15 minutes")
+    assert length_note(5, 300) is None  # a non-answer says so itself
+    assert length_note(600, 300, taken_s=900).startswith("You took 15 minutes of 5 minutes")
+    assert length_note(5000, None) is None
+
+
+def test_a_chosen_stage_comes_first_and_any_only_fills_up(library):
+    from collections import Counter
+
+    counts = Counter(q.category for q in library.questions.values() if q.stage == "startup" and "pm" in q.levels)
+    category, n = min(counts.items(), key=lambda item: item[1])
+    assert n + 2 <= 20, counts
+    for seed in range(5):
+        setup = PracticeSetup(stage="startup", questions=n + 2, category=str(category), level="pm")
+        chosen = choose_questions(library, setup, seed)
+        assert [q.stage for q in chosen] == ["startup"] * n + ["any"] * 2
+
+
+def test_a_follow_up_the_answer_already_covered_is_not_asked(library):
+    from interviewcoach.interviewer import QuestionTurn, addressed
+
+    question = library.questions["pd-retail-self-checkout"]
+    rubric = library.rubrics[question.rubric]
+    answer = (
+        "Older shoppers with large baskets give up on self-checkout because unexpected item errors make them "
+        "wait for staff. I would test a fix in three stores, measuring interventions per transaction."
+    )
+    assert addressed("Who gives up on self-checkout, and why?", answer, question.prompt)
+    assert not addressed("Who gives up on self-checkout, and why?", "Older shoppers give up on it.", question.prompt)
+    assert not addressed("What would you test first in stores?", "We should build a new app.", question.prompt)
+    turn = QuestionTurn(question, rubric, max_probes=20, seed=1, answer_text=answer)
+    turn.result = grade_answer(answer, rubric, question)
+    asked = []
+    while (probe := turn.next_probe()) is not None:
+        asked.append(probe.text)
+    assert "Who gives up on self-checkout, and why?" not in asked

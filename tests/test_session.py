@@ -126,7 +126,10 @@ def test_drafts_are_keyed_by_session_and_question_or_by_the_resumed_draft(clock)
     assert session.draft_key == "old-session/ui-video-calls"
     draft = session.draft("Half an answer, and more")
     assert draft.key == "old-session/ui-video-calls" and draft.question_id == "ui-video-calls"
-    assert draft.context == {"session": session.plan.session_uid}
+    assert draft.context["session"] == session.plan.session_uid
+    # The plan goes with the draft, so resuming it goes on with the session.
+    assert draft.context["questions"] == ["ui-video-calls", "ui-night-commute"] and draft.context["index"] == 0
+    assert draft.context["setup"] == session.plan.setup.model_dump(mode="json")
     assert session.draft("  ") is None
     assert session.answer_in_progress("typed") and not session.answer_in_progress("")
     send(session, ANSWER)

@@ -6,6 +6,10 @@ README's screenshots from the real app."""
 
 from __future__ import annotations
 
+import dataclasses
+import textwrap
+from pathlib import Path
+
 import pytest
 from textual.widgets import DataTable, Static
 
@@ -110,8 +114,12 @@ async def test_full_practice_flow_with_probe_retry_compare_and_summary(settings,
             "Score 77/100 · strong (answer 58, raised by your replies to probes)"
         )
 
+        exchanges = str(feedback.query_one("#exchanges", Static).render())
+        assert f"You: {PROBE_REPLY}" in exchanges and "↺ earned Success metrics" in exchanges
+
         await pilot.press("r")  # retry the same question
         assert isinstance(app.screen, PracticeScreen) and app.screen.session.question.id == question.id
+        assert said(app.screen)[0].startswith(("Let's try that one again.", "Same question, another go."))
         await answer(pilot, BETTER_ANSWER)
         assert app.screen.session.probe.cue is None  # every cue hit: the question's own follow-up
         await answer(pilot, PROBE_REPLY)
@@ -119,7 +127,10 @@ async def test_full_practice_flow_with_probe_retry_compare_and_summary(settings,
         assert isinstance(feedback, FeedbackScreen)
         comparison = str(feedback.query_one("#comparison", Static).render())
         # Metrics was recovered (a hit) last time: only trade-offs is gained.
-        assert comparison == "Against your last try: +23 points. Gained: Trade-offs. Lost: nothing."
+        assert comparison == (
+            "Against your last try: +23 points. Gained: Trade-offs. Lost: nothing. "
+            "Changed: Success metrics ↺→✓ (↺: shown only when asked)."
+        )
 
         await pilot.press("e")
         summary = app.screen
@@ -252,7 +263,23 @@ async def test_drill_weakest_cue_from_home(settings, library, clock):
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, PracticeScreen)
-        assert app.screen.session.question.rubric == "product-design"
+        session = app.screen.session
+        assert session.question.rubric == "product-design"
+        with open_history() as store:
+            weakest = store.stats().weakest[0]
+        # The drill is of the weakest cue itself: named, and in every question it asks.
+        assert session.plan.drill == weakest.cue_id
+        label = library.rubrics["product-design"].cue(weakest.cue_id).label
+        assert str(app.screen.query_one("#progress", Static).render()).endswith(f"drilling {label}")
+        for question in session.plan.questions:
+            assert not question.focus_cues or weakest.cue_id in question.focus_cues
+        await answer(pilot, "Blind shoppers struggle to read labels, so I would build a scanner first.")
+        if isinstance(app.screen, PracticeScreen):
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        feedback = app.screen
+        assert isinstance(feedback, FeedbackScreen)
+        assert str(feedback.query_one("#drill-cue", Static).render()).startswith(f"Drilling {label}: ")
 
 
 async def test_no_dead_keys_on_an_empty_home(settings, clock):
@@ -401,3 +428,294 @@ async def test_feedback_says_first_that_an_answer_is_off_the_question(settings, 
         assert tips[0] == "What to work on:"
         assert tips[1].startswith("• This answer doesn't address the question")
         assert sum("doesn't address the question" in line for line in tips) == 1
+
+
+async def test_a_resumed_draft_goes_on_with_its_session(clock):
+    settings = Settings.model_validate({"probes": 0, "last_practice": {"category": "any", "questions": 3}})
+    app = build(settings, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        session = app.screen.session
+        planned = [q.id for q in session.plan.questions]
+        assert len(planned) == 3
+        await answer(pilot, UI_ANSWER)
+        await pilot.press("n")  # on to question 2 of 3
+        await pilot.pause()
+        app.screen.query_one(AnswerBox).focus()
+        await pilot.press(*"Half an answer")
+        await pilot.pause(1.3)  # past the autosave delay
+
+    settings.last_practice = settings.last_practice.model_copy(update={"questions": 1, "level": "director"})
+    app = build(settings, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()  # home reads the history just after its first paint
+        await pilot.press("r")
+        await pilot.pause()
+        practice = app.screen
+        assert isinstance(practice, PracticeScreen)
+        assert [q.id for q in practice.session.plan.questions] == planned
+        assert practice.session.progress().startswith("Question 2 of 3")
+        assert practice.session.level == "pm"  # the session's own setup, not today's
+        assert said(practice)[0].startswith("Let's pick up where you left off.")
+        box = practice.query_one(AnswerBox)
+        assert box.cursor_location == box.document.end
+        await pilot.press(*" and more")
+        assert box.text == "Half an answer and more"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_snapshot_resumed_session(snap_compare, settings, clock, size):
+    from interviewcoach.store.records import DraftRecord
+
+    context = {
+        "session": "s1",
+        "questions": ["ui-video-calls", "ui-night-commute", "ui-conflict"],
+        "index": 1,
+        "setup": settings.last_practice.model_dump(mode="json"),
+    }
+    with open_history() as store:
+        store.save_draft(
+            DraftRecord(
+                key="s1/ui-night-commute", text="Nurses leave at 3am,", question_id="ui-night-commute", context=context
+            )
+        )
+
+    async def run_before(pilot):
+        await pilot.pause()  # home reads the history just after its first paint
+        await pilot.press("r")
+        await pilot.pause()
+        no_blink(pilot.app)
+
+    assert snap_compare(build(settings, clock), terminal_size=size, run_before=run_before)
+
+
+def fully_shown(widget, view) -> bool:
+    """Whether every line of `widget` is inside the visible part of `view`."""
+    return view.content_region.contains_region(widget.region)
+
+
+async def test_the_probe_is_shown_whole_after_it_is_laid_out(settings, clock):
+    app = build(settings, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        practice = app.screen
+        await answer(pilot, UI_ANSWER)
+        await pilot.pause()
+        assert practice.session.stage is Stage.PROBE
+        transcript = practice.query_one("#transcript")
+        last = list(practice.query(Bubble))[-1]
+        assert practice.session.probe.text in str(last.render())
+        assert fully_shown(last, transcript), (last.region, transcript.content_region)
+        assert transcript.is_anchored  # stays at its end as messages are laid out
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_answer_box_grows_and_the_question_stays_in_view(settings, clock, size):
+    app = build(settings, clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        practice = app.screen
+        box = practice.query_one(AnswerBox)
+        assert box.size.height >= size[1] // 3  # 8 of 24 rows, 13 of 40
+        await answer(pilot, UI_ANSWER + " " + UI_ANSWER)  # a long answer pushes the opening out
+        await pilot.pause()
+        pinned = practice.query_one("#question-pin", Static)
+        assert practice.session.question.prompt in str(pinned.render())
+        assert practice.screen.region.contains_region(pinned.region) and pinned.region.height >= 1
+
+
+@pytest.mark.parametrize("key", ["ctrl+j", "ctrl+s"])
+async def test_send_keys_that_work_everywhere_are_shown_and_documented(settings, clock, key):
+    app = build(settings, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        practice = app.screen
+        shown = {a.binding.key_display for a in practice.active_bindings.values() if a.binding.show}
+        assert "^j/^s" in shown
+        practice.query_one(AnswerBox).text = UI_ANSWER
+        await pilot.press(key)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert practice.session.stage is not Stage.ANSWER
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    (row,) = [line for line in readme.splitlines() if line.startswith("| answering |") and "send your answer" in line]
+    assert "`ctrl+j` or `ctrl+s`" in row and "not under tmux" in row
+
+
+def not_an_answer_grader(verdict: str, note: str):
+    """The fixed grade, except that text without a full stop is `verdict`, for `note`."""
+
+    def grade(text, rubric, question=None, level=None, *, follow_up=False, notes=False):
+        result = fixed_grade(text, rubric, question, level, follow_up=follow_up, notes=notes)
+        if "." in text:
+            return result
+        return dataclasses.replace(result, score=5, verdict=verdict, notes=[note])
+
+    return grade
+
+
+@pytest.mark.parametrize(
+    ("verdict", "note"),
+    [
+        ("insufficient", "Too short to grade (1 words): answer in full sentences."),
+        ("off-question", "This reads as an answer to another question: it never mentions grandparents or calls."),
+    ],
+)
+async def test_a_non_answer_is_named_and_a_real_answer_asked_for(settings, clock, verdict, note):
+    app = build(settings, clock, grader=not_an_answer_grader(verdict, note))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        practice = app.screen
+        await answer(pilot, "pricing")
+        reply = said(practice)[-1]
+        assert reply.startswith(note) and ("real answer" in reply or "answer the question" in reply)
+        assert "push on" not in reply and "follow-up" not in reply.lower()
+        assert practice.session.stage is Stage.ANSWER and practice.session.probe is None
+        assert practice.query_one(AnswerBox).text == "pricing"  # back, to rework
+        await answer(pilot, "still nothing")  # a second non-answer: straight to the feedback
+        feedback = app.screen
+        assert isinstance(feedback, FeedbackScreen)
+        assert feedback.outcome.attempt.probes == []
+        assert str(feedback.query_one("#lead-notes", Static).render()) == note
+        tips = str(feedback.query_one("#tips", Static).render())
+        assert tips.splitlines()[1] == f"• {note}"  # the reason before any cue tip
+
+
+async def test_an_answer_too_long_to_say_in_time_is_flagged(settings, clock):
+    app = build(settings, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        limit = app.screen.session.question.time_limit_s // 60
+        await answer(pilot, " ".join([UI_ANSWER] * 30))  # about 2,500 words: 19 minutes spoken
+        if isinstance(app.screen, PracticeScreen):
+            await answer(pilot, PROBE_REPLY)
+        feedback = app.screen
+        assert isinstance(feedback, FeedbackScreen)
+        note = str(feedback.query_one("#length-note", Static).render())
+        spoken = round(feedback.outcome.final.result.word_count / 130)
+        assert note.startswith(f"About {spoken} minutes spoken against a {limit}-minute limit")
+        tips = str(feedback.query_one("#tips", Static).render())
+        assert tips.splitlines()[1] == f"• {note}"
+
+
+async def test_the_practice_header_names_the_company_stage(clock):
+    settings = Settings.model_validate({"last_practice": {"category": "any", "questions": 1, "stage": "startup"}})
+    app = build(settings, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        assert str(app.screen.query_one("#progress", Static).render()).endswith("· pm · Startup")
+
+
+async def test_the_summary_names_questions_by_their_text(settings, clock):
+    app = build(settings, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        prompt = app.screen.session.question.prompt
+        await answer(pilot, UI_ANSWER)
+        await answer(pilot, PROBE_REPLY)
+        await pilot.press("e")
+        await pilot.pause()
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        cell = str(summary.query_one(DataTable).get_row_at(0)[1])
+        assert cell == textwrap.shorten(prompt, 44, placeholder="…") and cell.startswith("Design a video-calling")
+    app = build(settings, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()  # home reads the history just after its first paint
+        recent = app.screen.query_one("#recent", DataTable)
+        assert str(recent.get_row_at(0)[1]) == cell
+
+
+async def test_coach_checklist_counts_probe_replies(clock):
+    coach = Settings.model_validate(
+        {"probes": 2, "last_practice": {"category": "product-design", "questions": 1, "mode": "coach"}}
+    )
+    app = build(coach, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        practice = app.screen
+        await answer(pilot, UI_ANSWER)
+        assert practice.session.stage is Stage.PROBE
+
+        def marks() -> dict[str, str]:
+            cues = practice.query_one("#coach-cues")
+            lines = [str(cues.get_option_at_index(i).prompt) for i in range(cues.option_count)]
+            return {line.split("  ")[0][2:]: line[0] for line in lines}
+
+        assert marks()["Success metrics"] == "✗"
+        await answer(pilot, PROBE_REPLY)  # earns metrics
+        assert marks()["Success metrics"] == "↺"
+
+
+async def test_a_retry_says_why_the_score_moved_when_no_cue_was_gained_or_lost(settings, clock):
+    app = build(settings, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        await answer(pilot, BETTER_ANSWER.replace("answers calls", "rings through"))  # metrics ✓ at once
+        await answer(pilot, PROBE_REPLY)
+        await pilot.press("r")
+        await pilot.pause()
+        await answer(pilot, UI_ANSWER)  # metrics only after the probe now: ✓ → ↺
+        await answer(pilot, PROBE_REPLY)
+        feedback = app.screen
+        assert isinstance(feedback, FeedbackScreen)
+        comparison = str(feedback.query_one("#comparison", Static).render())
+        assert "Changed: Success metrics ✓→↺" in comparison
+
+
+async def test_the_palette_offers_every_screen_its_actions(settings, clock):
+    from interviewcoach.tui.commands import PracticeCommands
+
+    def names(screen) -> set[str]:
+        return {name for name, _, _ in PracticeCommands(screen)._commands()}
+
+    app = build(settings, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        practice = app.screen
+        assert {"Send", "Leave"} <= names(practice)
+        practice.query_one(AnswerBox).text = UI_ANSWER
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Send")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert practice.session.stage is Stage.PROBE  # sent from the palette
+        assert "Skip probe" in names(practice)
+        await answer(pilot, PROBE_REPLY)
+        assert {"Retry", "Next", "End"} <= names(app.screen)
+
+
+async def test_the_interviewer_uses_your_name(clock):
+    settings = Settings.model_validate({"name": "Ada", "probes": 1, "last_practice": {"questions": 2}})
+    app = build(settings, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        assert said(app.screen)[0].startswith("Hi, Ada. ")
+
+
+async def test_a_follow_up_already_answered_is_not_asked(settings, clock):
+    app = build(settings, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        assert app.screen.session.question.id == "ui-video-calls"
+        await answer(pilot, BETTER_ANSWER + " The first version would leave out photo sharing.")
+        # Every cue hit and the question's one follow-up already answered: nothing to ask.
+        assert isinstance(app.screen, FeedbackScreen)
+        assert app.screen.outcome.attempt.probes == []

@@ -125,14 +125,14 @@ async def test_the_form_reports_problems_as_you_type(library):
         form = app.screen
         await fill_form(pilot, form, id="pd-grocery-blind-shoppers")
         problems = str(form.query_one("#form-problems", Static).render())
-        assert "already used by another question" in problems
+        assert "another question has this id" in problems
         assert form.query_one("#save").disabled
         form.query_one("#f-id", Input).value = "Not A Slug!"
         await pilot.pause()
-        assert "id:" in str(form.query_one("#form-problems", Static).render())
+        assert "Id: lowercase" in str(form.query_one("#form-problems", Static).render())
         form.query_one("#f-minutes", Input).value = "0"
         await pilot.pause()
-        assert "minutes:" in str(form.query_one("#form-problems", Static).render())
+        assert "Minutes:" in str(form.query_one("#form-problems", Static).render())
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, QuestionForm)  # nothing saved
     assert not user_bank_path().exists()
@@ -175,3 +175,125 @@ def test_snapshot_bank(snap_compare, library, size):
         await pilot.pause()
 
     assert snap_compare(app_for(library), terminal_size=size, run_before=run_before)
+
+
+async def test_typing_in_search_is_text_never_commands(library):
+    app = app_for(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        bank = await open_bank(pilot)
+        assert bank.query_one("#bank-list", OptionList).has_focus
+        await pilot.press("/")  # search has its own key
+        search = bank.query_one("#bank-search", Input)
+        assert search.has_focus and search.value == ""
+        await pilot.press(*"pricing", "space", "m", "e")
+        await pilot.pause()
+        assert app.screen is bank  # neither practice (p), add (a) nor mock (m) started
+        assert search.value == "pricing me"
+        assert app.mock_picks == []
+
+
+FORM_FIELDS = {
+    "#f-id": 1,
+    "#f-prompt": 3,
+    "#f-category": 1,
+    "#f-rubric": 1,
+    "#f-levels": 3,
+    "#f-stage": 1,
+    "#f-minutes": 1,
+    "#f-follow-ups": 3,
+    "#f-outline": 3,
+    "#f-tags": 1,
+}
+"""Each field of the question form and the lines it must show at the least."""
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_every_form_field_is_drawn_and_reachable(library, size):
+    app = app_for(library)
+    async with app.run_test(size=size) as pilot:
+        await open_bank(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert form.query_one("#f-id", Input).has_focus  # the first field, on open
+        screen = form.region
+        for selector, rows in FORM_FIELDS.items():
+            widget = form.query_one(selector)
+            widget.focus()
+            await pilot.pause()
+            region = widget.content_region
+            assert region.height >= rows, (selector, region)
+            assert screen.contains_region(region.intersection(screen)) and region.intersection(screen).height >= min(
+                rows, region.height
+            ), (selector, region)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_snapshot_question_form(snap_compare, library, size):
+    async def run_before(pilot):
+        await pilot.press("b", "a")
+        await pilot.pause()
+        await fill_form(pilot, pilot.app.screen)
+        pilot.app.screen.query_one("#f-follow-ups").focus()  # scrolled: the fields at the end are drawn
+        await pilot.pause()
+
+    assert snap_compare(app_for(library), terminal_size=size, run_before=run_before)
+
+
+async def test_form_problems_are_said_plainly_beside_their_field(library):
+    app = app_for(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_bank(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert not form.query_one("#p-id").display  # nothing shouted before anything is typed
+
+        def problem(name: str) -> str:
+            box = form.query_one(f"#p-{name}", Static)
+            return str(box.render()) if box.display else ""
+
+        await pilot.press(*"My Q")
+        await pilot.pause()
+        assert problem("id") == "Id: lowercase letters, digits and dashes only, e.g. `pd-my-question`."
+        await pilot.press("ctrl+s")  # saving shows every field's problem
+        await pilot.pause()
+        assert problem("levels") == "Pick at least one level."
+        assert problem("prompt") == "Write the question."
+        form.query_one("#f-minutes", Input).value = "0"
+        form.query_one("#f-id", Input).value = "pd-grocery-blind-shoppers"
+        await pilot.pause()
+        assert problem("minutes") == "Minutes: a whole number from 1 to 60."
+        text = str(form.query_one("#form-problems", Static).render())
+        assert "should match pattern" not in text and "List should have" not in text
+        form.query_one("#f-minutes", Input).value = "5"
+        await fill_form(pilot, form, id="pd-grocery-blind-shoppers")
+        assert problem("id") == "Id: another question has this id; pick another."
+
+
+def footer_keys(screen) -> set[str]:
+    """What the footer offers: the screen's bindings that are shown and enabled."""
+    return {
+        active.binding.description
+        for active in screen.active_bindings.values()
+        if active.binding.show and active.enabled
+    }
+
+
+async def test_footer_offers_edit_only_on_your_own_questions(library):
+    app = app_for(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        bank = await open_bank(pilot)
+        await pilot.press("a")
+        await fill_form(pilot, app.screen, id="my-own")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Edit" in footer_keys(bank)  # the new question is selected
+        options = bank.query_one("#bank-list", OptionList)
+        options.highlighted = listed(bank).index("pd-grocery-blind-shoppers")
+        await pilot.pause()
+        assert "Edit" not in footer_keys(bank)
+        assert "it can't be edited" in str(bank.query_one("#bank-preview", Static).render())
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen is bank

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from interviewcoach.models import Question
     from interviewcoach.scheduler import DueItem
     from interviewcoach.session import Grader, PracticePlan, PracticeSession
-    from interviewcoach.settings import Settings
+    from interviewcoach.settings import PracticeSetup, Settings
     from interviewcoach.store import AttemptRecord, DraftRecord, HistoryStore
     from interviewcoach.store.history import CueRate
     from interviewcoach.store.review import HistoryRow
@@ -296,18 +296,12 @@ class InterviewCoachApp(MockFlow):
         self.practise(make_plan(self.settings, [question], self.new_seed()))
 
     def drill(self) -> None:
-        from interviewcoach.interviewer import questions_for_cue
-        from interviewcoach.session import make_plan, shuffled
-
         none: list[CueRate] = []
         weakest = self._from_history(lambda store: store.stats().weakest, none, "read your weakest cue")
         if not weakest:
             return
-        level = Level(self.settings.last_practice.level)
-        seed = self.new_seed()
-        questions = shuffled(questions_for_cue(self.library, weakest[0].rubric_id, level), seed, DRILL_QUESTIONS)
-        if questions:
-            self.practise(make_plan(self.settings, questions, seed))
+        # The weakest cue itself, not any question of its rubric.
+        self.drill_cue(weakest[0].rubric_id, weakest[0].cue_id)
 
     def resume_draft(self) -> None:
         from interviewcoach.session import make_plan
@@ -318,15 +312,17 @@ class InterviewCoachApp(MockFlow):
         if not drafts:
             return
         draft = drafts[0]
-        question = self.library.questions[draft.question_id or ""]
+        questions, start, setup = resumed_plan(draft, self.library)
         self.practise(
             make_plan(
                 self.settings,
-                [question],
+                questions,
                 self.new_seed(),
+                setup=setup,
                 session_uid=draft.context.get("session"),
                 first_answer=draft.text,
                 draft_key=draft.key,
+                start=start,
             )
         )
 
@@ -428,7 +424,7 @@ class InterviewCoachApp(MockFlow):
             f"Drilling {cue.label if cue else cue_id}: {len(questions)} question(s) whose rubric weighs it most.",
             timeout=8,
         )
-        self.practise(make_plan(self.settings, questions, seed))
+        self.practise(make_plan(self.settings, questions, seed, drill=cue_id if cue else None))
 
     def due_plan(self, limit: int = 10) -> list[DueItem]:
         from interviewcoach.scheduler import plan_due
@@ -513,6 +509,28 @@ def make_app(
         start=start,
         now=now,
     )
+
+
+def resumed_plan(draft: DraftRecord, library: Library) -> tuple[list[Question], int, PracticeSetup | None]:
+    """The session a draft was typed in: its questions (those still in the library), the
+    index of the draft's question, and its setup; the draft's question alone when the
+    draft predates keeping the session with it."""
+    from pydantic import ValidationError
+
+    from interviewcoach.settings import PracticeSetup
+
+    question = library.questions[draft.question_id or ""]
+    ids = draft.context.get("questions")
+    questions = [library.questions[i] for i in ids if i in library.questions] if isinstance(ids, list) else []
+    if question not in questions:
+        questions = [question]
+    setup = None
+    if isinstance(draft.context.get("setup"), dict):
+        try:
+            setup = PracticeSetup.model_validate(draft.context["setup"])
+        except ValidationError:
+            setup = None
+    return questions, questions.index(question), setup
 
 
 def _solo(draft: DraftRecord) -> bool:

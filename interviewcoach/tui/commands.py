@@ -1,8 +1,10 @@
-"""The command palette's practice commands: every home-screen action, by name."""
+"""The command palette's commands: every home-screen action, and on every other screen
+each action its footer offers (with the focused widget's, such as Send), by name."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -16,9 +18,9 @@ class PracticeCommands(Provider):
         from interviewcoach.tui.screens.home import HomeScreen
 
         app = cast("CoachApp", self.app)
-        screen = self.app.screen
+        screen = self.screen
         if not isinstance(screen, HomeScreen):
-            return []
+            return self._screen_actions()
         commands = [
             ("Start practice", "Choose questions and start", app.start_practice),
             ("Question bank", "Browse, search and write questions", app.open_bank),
@@ -34,6 +36,21 @@ class PracticeCommands(Provider):
         if screen.data.recent:
             commands.append(("Review history", "Every past attempt: filter, sort, open, export", app.open_history))
             commands.append(("Progress", "Charts, readiness, streak and weakest cues", app.open_progress))
+        return commands
+
+    def _screen_actions(self) -> list[tuple[str, str, Callable[[], None]]]:
+        """The actions the screen offers now (what check_action allows), by their footer name."""
+        commands = []
+        seen = set()
+        for active in self.screen.active_bindings.values():
+            binding = active.binding
+            if not (binding.show and active.enabled and binding.description) or binding.description in seen:
+                continue
+            if active.node is self.app:
+                continue  # the app's own (Quit, the palette) are listed by Textual already
+            seen.add(binding.description)
+            run = cast("Callable[[], None]", partial(self.app.run_action, binding.action, active.node))
+            commands.append((binding.description, binding.tooltip or binding.description, run))
         return commands
 
     async def discover(self) -> Hits:

@@ -33,9 +33,14 @@ def search_score(query: str, question: Question) -> float:
     return fuzz.partial_ratio(query, haystack, processor=None, score_cutoff=SEARCH_CUTOFF)
 
 
+LETTER_ACTIONS = {"search", "practise", "add_to_mock", "add", "edit"}
+"""Actions bound to printable keys, which a focused search box takes as text instead."""
+
+
 class BankScreen(CoachScreen[None]):
     BINDINGS = [
         Binding("ctrl+p", "command_palette", show=False),
+        Binding("slash", "search", "Search", key_display="/", tooltip="Type to search the questions", id="search"),
         Binding("p", "practise", "Practise", tooltip="Practise the selected question now", id="practise"),
         Binding("m", "add_to_mock", "Add to mock", tooltip="Ask this in the next mock interview", id="add-to-mock"),
         Binding("a", "add", "Add question", tooltip="Write a question of your own", id="add-question"),
@@ -120,6 +125,7 @@ class BankScreen(CoachScreen[None]):
     def highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.select_id = event.option.id
         self.show_preview(event.option.id)
+        self.refresh_bindings()  # Edit is offered on your own questions only
 
     @on(OptionList.OptionSelected, "#bank-list")
     def chosen(self, event: OptionList.OptionSelected) -> None:
@@ -137,6 +143,9 @@ class BankScreen(CoachScreen[None]):
             "",
             f"{question.category} · {levels} · {question.stage} · {short_text(question.time_limit_s)}"
             + (f" · tags: {', '.join(question.tags)}" if question.tags else ""),
+            "Your own question: press e to edit it."
+            if question.id in self.coach_app.own_question_ids()
+            else "A bundled question: it can't be edited (press a to write your own).",
             "",
             f"Graded with the {rubric.title} rubric:",
         ]
@@ -153,12 +162,27 @@ class BankScreen(CoachScreen[None]):
     def selected(self) -> Question | None:
         return self.coach_app.library.questions.get(self.select_id or "")
 
+    def typing(self) -> bool:
+        """Whether a text box has focus: then printable keys are text, never commands."""
+        return isinstance(self.focused, Input)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in LETTER_ACTIONS and self.typing():
+            return False
         if action == "edit":
             return self.select_id in self.coach_app.own_question_ids()
         if action in ("practise", "add_to_mock"):
             return self.selected() is not None
         return True
+
+    def action_search(self) -> None:
+        self.query_one("#bank-search", Input).focus()
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def on_descendant_blur(self) -> None:
+        self.refresh_bindings()
 
     def action_practise(self) -> None:
         question = self.selected()

@@ -60,7 +60,7 @@ class CandidateView(Screen[str | None]):
         digits.set_class(remaining < 0, "-over")
         state = ("time left" if remaining >= 0 else "over time") if self.stopwatch.running else "clock paused"
         if self.typed and self.stopwatch.running:
-            state += " · type your answer below; ctrl+j sends it"
+            state += " · type your answer below; ctrl+j or ctrl+s sends it"
         self.query_one("#candidate-state", Static).update(state)
 
     def on_answer_box_submitted(self, event: AnswerBox.Submitted) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from textwrap import shorten
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -125,7 +126,7 @@ class HomeScreen(CoachScreen[None]):
                 for row in self.data.recent:
                     table.add_row(
                         row.created_at.astimezone().strftime("%d %b %H:%M"),
-                        row.question_text or f"({row.rubric_id} rubric)",
+                        shorten(row.question_text, 44, placeholder="…") or f"({row.rubric_id} rubric)",
                         str(row.score),
                         row.verdict,
                         key=str(row.id),

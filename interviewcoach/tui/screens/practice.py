@@ -62,6 +62,8 @@ class PracticeScreen(CoachScreen[None]):
             yield Static(id="progress")
             yield Static(id="words")
             yield Static(id="clock")
+        # The question stays in view while the conversation scrolls under it.
+        yield Static(id="question-pin", markup=False)
         with Horizontal(id="practice-body"):
             yield Transcript(id="transcript")
             if self.session.coach:
@@ -83,8 +85,10 @@ class PracticeScreen(CoachScreen[None]):
         box = self.query_one(AnswerBox)
         box.disabled = False
         box.text = opening.text
+        box.move_cursor(box.document.end)  # a resumed draft goes on where it stopped
         box.focus()
         self.query_one("#progress", Static).update(self.session.progress())
+        self.query_one("#question-pin", Static).update(self.session.question.prompt)
         self.update_words()
         self.tick()
         if self.session.coach:
@@ -174,6 +178,9 @@ class PracticeScreen(CoachScreen[None]):
                 self.query_one(CueList).show(final_grade(message.result))
             return
         reply = session.graded(message.pending, message.result)
+        if session.coach and session.turn.result is not None and not reply.asks_again:
+            # The checklist follows the conversation: a cue earned in a reply turns ↺.
+            self.query_one(CueList).show(session.turn.final())
         self.query_one(Transcript).say("interviewer", reply.said)
         self.refresh_bindings()
         if reply.outcome is not None:
@@ -181,6 +188,10 @@ class PracticeScreen(CoachScreen[None]):
             return
         box = self.query_one(AnswerBox)
         box.disabled = False
+        if reply.asks_again:
+            box.text = message.pending.text  # to rework, not retype
+            box.move_cursor(box.document.end)
+            self.tick()
         box.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -3,6 +3,8 @@ the session's summary."""
 
 from __future__ import annotations
 
+from textwrap import shorten
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -10,6 +12,9 @@ from textual.widgets import DataTable, Footer, Static
 
 from interviewcoach.session import SessionSummary
 from interviewcoach.tui.base import CoachScreen
+
+QUESTION_WIDTH = 44
+"""Questions are named by their text, shortened to this many characters (fits 80 columns)."""
 
 
 class SummaryScreen(CoachScreen[None]):
@@ -31,7 +36,13 @@ class SummaryScreen(CoachScreen[None]):
             table: DataTable[str] = DataTable(id="summary-table", cursor_type="row", zebra_stripes=True)
             table.add_columns("#", "Question", "Score", "Verdict", "Cues")
             for row in summary.rows:
-                table.add_row(str(row.number), row.question_id, str(row.score), row.verdict, f"{row.hits}/{row.cues}")
+                table.add_row(
+                    str(row.number),
+                    shorten(row.question_text, QUESTION_WIDTH, placeholder="…"),
+                    str(row.score),
+                    row.verdict,
+                    f"{row.hits}/{row.cues}",
+                )
             yield table
             count = len(summary.rows)
             yield Static(

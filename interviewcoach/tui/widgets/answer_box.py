@@ -20,14 +20,18 @@ class AnswerBox(TextArea):
         opacity: 60%;
     }
     """
-    # Terminals cannot tell ctrl+enter from enter; ctrl+j and alt+enter arrive distinctly.
+    # Terminals cannot tell ctrl+enter from enter. ctrl+j and ctrl+s arrive distinctly in
+    # every common terminal and multiplexer (ctrl+j is taken by VS Code's terminal, hence
+    # both); alt+enter only where the terminal sends it whole: under tmux it arrives as
+    # ESC then CR, which Textual reads as enter.
+    SEND_KEYS = "ctrl+j,ctrl+s,alt+enter"
     BINDINGS = [
         Binding(
-            "ctrl+j,alt+enter",
+            SEND_KEYS,
             "submit",
-            "Submit",
-            key_display="^j",
-            tooltip="Send your answer to the interviewer",
+            "Send",
+            key_display="^j/^s",
+            tooltip="Send your answer to the interviewer (ctrl+j or ctrl+s)",
             id="submit-answer",
         ),
     ]

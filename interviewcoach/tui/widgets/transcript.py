@@ -35,11 +35,16 @@ class Transcript(VerticalScroll):
     }
     """
 
+    def on_mount(self) -> None:
+        self.anchor()
+
     def say(self, speaker: str, text: str) -> Bubble:
         """Add a message; `speaker` is "interviewer" or "candidate"."""
         bubble = Bubble(text, classes=speaker, markup=False)
         self.mount(bubble)
-        self.scroll_end(animate=False)
+        # Anchored, the transcript stays at its end as the new message is laid out and
+        # wraps; scrolling once now would stop short of its last lines.
+        self.anchor()
         return bubble
 
     def clear(self) -> None:
