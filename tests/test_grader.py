@@ -196,6 +196,20 @@ def test_fluent_buzzword_prose_scores_low(design):
     assert any("general PM vocabulary" in note for note in result.notes)
 
 
+def test_a_word_of_the_questions_subject_is_not_buzzword(design, library):
+    # "driver" shares its stem with "driven" (a buzzword); in an answer to a ride-share
+    # question it is the subject, and the metrics sentence stands.
+    answer = (
+        "Travellers landing late at night with kids struggle to find their driver, because "
+        "pickup zones are confusing. I would focus on families first, since they churn after a "
+        "bad trip. Build a guided pickup pin with live walking directions. Roll out to 5% of "
+        "airports, with airport ops and support trained first. Success is pickup wait time down "
+        "20% and fewer cancelled rides; guardrail is driver idle time."
+    )
+    question = library.questions["pd-ride-share-airport"]
+    assert cue(grade_answer(answer, design, question), "metrics").hit
+
+
 def test_repeated_sentences_count_once(design):
     sentence = "We will interview nurses in Leeds about their night shifts and measure weekly retention. "
     once = grade_answer(padded(sentence), design)

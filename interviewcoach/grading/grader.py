@@ -200,7 +200,11 @@ def _read_sentences(
         jargon = 0
         for offset, token in enumerate(tokens):
             index = sentence.first + offset
-            if token.stem in _JARGON_STEMS or token.norm in lexicon.JARGON_WORDS:
+            if (
+                token.stem in _JARGON_STEMS or token.norm in lexicon.JARGON_WORDS
+            ) and token.stem not in compiled.topic_stems:
+                # A word of the question's own subject is literal: a ride-share "driver"
+                # is not "driven". Repeats alone don't make a subject: stuffing repeats.
                 jargon += 1
             if index in covered:
                 continue
