@@ -218,6 +218,17 @@ def test_repeated_sentences_count_once(design):
     assert any("repeat" in note for note in many.notes)
 
 
+def test_a_long_paste_of_repeats_is_called_short_by_the_words_that_counted(design):
+    paragraph = (
+        "Nurses on night shifts in Leeds struggle to get home after 3am, because buses stop at "
+        "midnight. I would start with them, pilot a shared ride in one hospital, and measure "
+        "weekly rides home."
+    )
+    result = grade_answer((paragraph + " ") * 200, design)
+    note = next(n for n in result.notes if "strong answers usually run" in n)
+    assert note.startswith(f"{len(paragraph.split())} words once repeats are set aside")
+
+
 def test_one_sentence_claiming_every_cue_is_discounted(design):
     answer = padded(
         "To solve the problem for our target segment of customers, I'd do user research on "

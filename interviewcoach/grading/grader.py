@@ -506,7 +506,9 @@ def _overall(text, compiled, cues, readings, question, follow_up=False, judge_re
     if substance < 0.8 and counted:
         notes.append("Mostly general PM vocabulary: name who, what, where and how many to make it convincing.")
     if length < 1.0 and text.word_count >= MIN_WORDS:
-        notes.append(f"{text.word_count} words: strong answers usually run 150 words or more.")
+        # The words that counted: a long paste of one paragraph over and over is short.
+        said = f"{words} words once repeats are set aside" if repeated_words else f"{text.word_count} words"
+        notes.append(f"{said}: strong answers usually run 150 words or more.")
 
     insufficient = _insufficient_reason(text, compiled, cues, question, follow_up)
     if insufficient is None and relevance is not None and not relevance.on_question:
