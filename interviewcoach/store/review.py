@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from interviewcoach.store.history import HistoryStore, _ids
 
@@ -124,35 +124,40 @@ def count_attempts(store: HistoryStore, wanted: HistoryFilter = HistoryFilter())
     return int(store._read(f"SELECT COUNT(*) FROM attempts a{where}", tuple(parameters))[0][0])
 
 
+_HISTORY_ROWS = (
+    "SELECT a.id, a.created_at, a.question_id, a.question_text, a.category, a.level, "
+    "COALESCE(s.mode, 'solo'), a.rubric_id, a.score, a.verdict, a.hits, a.misses, a.recovered "
+    "FROM attempts a LEFT JOIN sessions s ON a.session_id = s.id"
+)
+"""The columns of a HistoryRow, in `_history_row`'s order; a WHERE clause goes after it."""
+
+
+def _history_row(row: tuple[Any, ...]) -> HistoryRow:
+    return HistoryRow(
+        id=row[0],
+        created_at=datetime.fromisoformat(row[1]),
+        question_id=row[2],
+        question_text=row[3],
+        category=row[4],
+        level=row[5],
+        mode=row[6],
+        rubric_id=row[7],
+        score=row[8],
+        verdict=row[9],
+        hits=_ids(row[10]),
+        misses=_ids(row[11]),
+        recovered=_ids(row[12]),
+    )
+
+
 def page_attempts(
     store: HistoryStore, wanted: HistoryFilter = HistoryFilter(), offset: int = 0, limit: int = 100
 ) -> list[HistoryRow]:
     """One page of the filtered history, in the filter's order."""
     where, parameters = _where(store, wanted)
     order = _ORDER[wanted.sort].format(d="DESC" if wanted.descending else "ASC")
-    sql = (
-        "SELECT a.id, a.created_at, a.question_id, a.question_text, a.category, a.level, "
-        "COALESCE(s.mode, 'solo'), a.rubric_id, a.score, a.verdict, a.hits, a.misses, a.recovered "
-        f"FROM attempts a LEFT JOIN sessions s ON a.session_id = s.id{where} ORDER BY {order} LIMIT ? OFFSET ?"
-    )
-    return [
-        HistoryRow(
-            id=row[0],
-            created_at=datetime.fromisoformat(row[1]),
-            question_id=row[2],
-            question_text=row[3],
-            category=row[4],
-            level=row[5],
-            mode=row[6],
-            rubric_id=row[7],
-            score=row[8],
-            verdict=row[9],
-            hits=_ids(row[10]),
-            misses=_ids(row[11]),
-            recovered=_ids(row[12]),
-        )
-        for row in store._read(sql, (*parameters, limit, offset))
-    ]
+    sql = f"{_HISTORY_ROWS}{where} ORDER BY {order} LIMIT ? OFFSET ?"
+    return [_history_row(row) for row in store._read(sql, (*parameters, limit, offset))]
 
 
 def export_filtered(store: HistoryStore, wanted: HistoryFilter) -> ExportFile:
@@ -195,30 +200,8 @@ def attempts_at_question(store: HistoryStore, question_id: str | None, question_
         where, parameters = " WHERE a.question_id = ?", [question_id]
     else:
         where, parameters = " WHERE a.question_id IS NULL AND a.question_text = ?", [question_text]
-    sql = (
-        "SELECT a.id, a.created_at, a.question_id, a.question_text, a.category, a.level, "
-        "COALESCE(s.mode, 'solo'), a.rubric_id, a.score, a.verdict, a.hits, a.misses, a.recovered "
-        f"FROM attempts a LEFT JOIN sessions s ON a.session_id = s.id{where} "
-        "ORDER BY a.created_at DESC, a.id DESC LIMIT 200"
-    )
-    return [
-        HistoryRow(
-            row[0],
-            datetime.fromisoformat(row[1]),
-            row[2],
-            row[3],
-            row[4],
-            row[5],
-            row[6],
-            row[7],
-            row[8],
-            row[9],
-            _ids(row[10]),
-            _ids(row[11]),
-            _ids(row[12]),
-        )
-        for row in store._read(sql, tuple(parameters))
-    ]
+    sql = f"{_HISTORY_ROWS}{where} ORDER BY a.created_at DESC, a.id DESC LIMIT 200"
+    return [_history_row(row) for row in store._read(sql, tuple(parameters))]
 
 
 # --- progress ---------------------------------------------------------------------------------
