@@ -77,6 +77,30 @@ def test_filters(store):
     assert set(missed_cue_ids(store)) >= {cue for r in page_attempts(store) for cue in r.misses}
 
 
+def test_the_command_and_the_screen_agree_on_every_attempts_mode(store):
+    from interviewcoach.store.records import PeerDetails
+
+    # A mock attempt whose session was never started makes a peer session of its own.
+    store.save_attempt(
+        make_attempt(
+            9,
+            created_at=START + timedelta(days=10),
+            session_uid="mock-1",
+            peer=PeerDetails(candidate="Ada", interviewer="Ben"),
+        )
+    )
+    screen = {r.id: r.mode for r in page_attempts(store, limit=100)}
+    command = {r.id: r.mode for r in store.list_attempts(limit=None)}
+    assert screen == command and list(screen.values()).count("peer") == 2
+    for mode in ("peer", "solo"):
+        shown = {r.id for r in page_attempts(store, HistoryFilter(mode=mode), limit=100)}
+        assert (
+            shown
+            == {r.id for r in store.list_attempts(limit=None, mode=mode)}
+            == {i for i, m in screen.items() if m == mode}
+        )
+
+
 def test_rows_carry_the_stored_final_grade_and_mode(store):
     (peer,) = page_attempts(store, HistoryFilter(mode="peer"))
     assert peer.mode == "peer"

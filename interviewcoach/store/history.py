@@ -42,8 +42,15 @@ class AttemptSummary:
     misses: list[str]
     recovered: list[str] = field(default_factory=list)
     mode: str = "solo"
-    """"peer" for an attempt in a mock interview."""
+    """"peer" for an attempt in a mock interview (a session of mode peer; PEER_SESSIONS)."""
     session_uid: str | None = None
+
+
+PEER_SESSIONS = "(SELECT id FROM sessions WHERE mode = 'peer')"
+"""The sessions that were mock interviews: an attempt is "peer" when it belongs to one,
+"solo" otherwise (or in no session, as `grade --save` leaves it). Every list and filter
+of the history decides an attempt's mode by this, so `history --mode` and the history
+screen never disagree."""
 
 
 @dataclass(frozen=True)
@@ -199,7 +206,13 @@ class HistoryStore:
                 row[0]
                 if row
                 else self._insert_session(
-                    connection, SessionRecord(uid=attempt.session_uid, started_at=attempt.created_at)
+                    # A mock's attempt makes a mock's session: the mode lives with the session.
+                    connection,
+                    SessionRecord(
+                        uid=attempt.session_uid,
+                        started_at=attempt.created_at,
+                        mode="peer" if attempt.peer else "solo",
+                    ),
                 )
             )
         final = attempt.final
@@ -303,9 +316,9 @@ class HistoryStore:
         where: list[str] = []
         parameters: list[str | int] = []
         if mode == "peer":
-            where.append("peer IS NOT NULL")
+            where.append(f"session_id IN {PEER_SESSIONS}")
         elif mode == "solo":
-            where.append("peer IS NULL")
+            where.append(f"(session_id IS NULL OR session_id NOT IN {PEER_SESSIONS})")
         if since is not None:
             where.append("created_at >= ?")
             parameters.append(utc_text(since))
@@ -317,7 +330,7 @@ class HistoryStore:
             parameters.append(question_id)
         sql = (
             "SELECT id, created_at, question_id, question_text, rubric_id, score, verdict, hits, misses, "
-            "recovered, peer IS NOT NULL, (SELECT uid FROM sessions WHERE sessions.id = session_id) "
+            f"recovered, session_id IN {PEER_SESSIONS}, (SELECT uid FROM sessions WHERE sessions.id = session_id) "
             "FROM attempts" + (f" WHERE {' AND '.join(where)}" if where else "") + " ORDER BY created_at DESC, id DESC"
         )
         if limit is not None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
-from interviewcoach.store.history import HistoryStore, _ids
+from interviewcoach.store.history import PEER_SESSIONS, HistoryStore, _ids
 
 if TYPE_CHECKING:
     from interviewcoach.store.records import ExportFile
@@ -89,10 +89,10 @@ def _where(store: HistoryStore, wanted: HistoryFilter) -> tuple[str, list[object
         where.append("a.level = ?")
         parameters.append(wanted.level)
     if wanted.mode == "peer":
-        where.append("a.session_id IN (SELECT id FROM sessions WHERE mode = 'peer')")
+        where.append(f"a.session_id IN {PEER_SESSIONS}")
     elif wanted.mode == "solo":
         # An answer graded with `grade --save` belongs to no session: it was solo.
-        where.append("(a.session_id IS NULL OR a.session_id IN (SELECT id FROM sessions WHERE mode = 'solo'))")
+        where.append(f"(a.session_id IS NULL OR a.session_id NOT IN {PEER_SESSIONS})")
     if wanted.since:
         where.append("a.created_at >= ?")
         parameters.append(wanted.since.isoformat())
