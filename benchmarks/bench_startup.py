@@ -169,6 +169,10 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as home:
         env = {**os.environ, "INTERVIEWCOACH_HOME": home}
+        # An installed app starts from bytecode (pip compiles it, as it did Textual's):
+        # let the warm-up runs write ours even where PYTHONDONTWRITEBYTECODE is set, or
+        # every timed start would compile the app's modules afresh.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         seed_history(env)
         interviewcoach = [str(Path(sys.executable).parent / "interviewcoach")]
         if not Path(interviewcoach[0]).exists():

@@ -232,13 +232,18 @@ async def test_home_lists_recent_attempts_by_question_and_opens_them(seeded, set
         home = app.screen
         recent = home.query_one("#recent", DataTable)
         assert recent.row_count == 5
-        assert table_rows(recent)[0][1] == "Design a way for night-shift nurses to get…"  # shortened to fit
+        assert app.focused is not None and app.focused.id == "start"  # enter starts practising
+        assert table_rows(recent)[0][1] == "Design a way for night-shift nurses…"  # shortened to fit
+        # Every column shows whole (the verdict was cut to "off-ques") and nothing scrolls.
+        assert recent.virtual_size.width <= recent.size.width
         recent.focus()
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, AttemptDetailScreen)
         await pilot.press("escape")
+        await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+        assert app.focused is not None and app.focused.id == "recent"  # back where the user was
         await pilot.press("v")
         assert isinstance(app.screen, HistoryScreen)
         await pilot.press("p")

@@ -135,8 +135,6 @@ class InterviewCoachApp(MockFlow):
             self.theme = theme
         else:
             self.notify(f"Unknown theme '{theme}' in settings; using the default.", severity="warning")
-        # The home screen paints first and asks for home_data() right after.
-        self.push_screen(HomeScreen(load=self.home_data))
         if self.start == "history":
             from interviewcoach.tui.screens.history import HistoryScreen
 
@@ -144,6 +142,12 @@ class InterviewCoachApp(MockFlow):
             self.push_screen(HistoryScreen())
         elif self.start == "mock":
             self.start_mock()
+
+    def get_default_screen(self) -> Screen[Any]:
+        # Home is the bottom of the stack rather than pushed above Textual's blank default
+        # screen: one screen composed, styled and painted before the first frame instead
+        # of two (issue 14). It paints first and asks for home_data() right after.
+        return HomeScreen(load=self.home_data)
 
     def on_unmount(self) -> None:
         self.close_live_grader()
@@ -185,14 +189,23 @@ class InterviewCoachApp(MockFlow):
     # --- moving between screens --------------------------------------------------------------
 
     def show(self, screen: Screen[Any]) -> None:
-        """The one way between the main screens: drop whatever is stacked above the
-        current main screen (feedback, dialogs) and put `screen` in its place."""
+        """The one way between the main screens. Home is always the bottom of the stack
+        and every other main screen sits just above it: drop whatever is stacked above
+        the current main screen (feedback, dialogs) and put `screen` in its place."""
         while len(self.screen_stack) > 2:
             self.pop_screen()
-        self.switch_screen(screen)
+        if len(self.screen_stack) == 2:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
 
     def go_home(self) -> None:
-        self.show(HomeScreen(self.home_data()))
+        data = self.home_data()
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        home = self.screen_stack[0]
+        assert isinstance(home, HomeScreen)
+        home.show_data(data)
 
     def open_bank(self) -> None:
         from interviewcoach.tui.screens.bank import BankScreen

@@ -9,17 +9,23 @@ from dataclasses import dataclass, field
 from textwrap import shorten
 from typing import TYPE_CHECKING
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, Footer, Header, Static
 
 from interviewcoach.tui.base import CoachScreen
 
 if TYPE_CHECKING:
+    from textual.widgets import DataTable
+
     from interviewcoach.store.history import CueRate
     from interviewcoach.store.review import HistoryRow
+
+
+QUESTION_WIDTH = 36
+"""The recent attempts' question column: with the date, the score, the longest verdict
+("off-question") and the cells' padding, the table fits the 76-column card."""
 
 
 @dataclass
@@ -37,6 +43,9 @@ class HomeData:
 
 
 class HomeScreen(CoachScreen[None]):
+    AUTO_FOCUS = "#start"
+    """Enter starts practising, as `s` does; tab moves on to the other ways in."""
+
     BINDINGS = [
         Binding("s", "start", "Start practice", tooltip="Choose questions and start", id="start"),
         Binding("d", "drill", "Drill weakest", tooltip="Practise your weakest cue", id="drill"),
@@ -48,11 +57,11 @@ class HomeScreen(CoachScreen[None]):
         Binding("c", "resume_mock", "Continue mock", tooltip="Back to the mock left unfinished", id="resume-mock"),
     ]
 
-    def __init__(self, data: HomeData | None = None, *, load: Callable[[], HomeData] | None = None) -> None:
-        """Given `load` instead of `data`, the screen paints first and reads the history
-        right after: the first paint waits for no query."""
+    def __init__(self, load: Callable[[], HomeData]) -> None:
+        """The screen paints first and reads the history through `load` right after:
+        the first paint waits for no query."""
         super().__init__()
-        self.data = data or HomeData()
+        self.data = HomeData()
         self._load = load
         self._loaded = False
 
@@ -60,22 +69,34 @@ class HomeScreen(CoachScreen[None]):
         # On every showing until read, not once on mount: a home covered at once (the
         # mock command opens its setup above it) drops the pending read, and is read
         # when it is first uncovered instead.
-        if self._load is not None and not self._loaded:
+        if not self._loaded:
             # Two refreshes on: the terminal has the first full frame before the query runs.
             self.call_after_refresh(self.call_after_refresh, self._show_history)
 
+    def show_data(self, data: HomeData) -> None:
+        """Show `data`, read just now: coming back home, the first frame already lists
+        the attempt just saved."""
+        self._loaded = True
+        if data != self.data:
+            self.data = data
+            self.call_next(self._recompose_keeping_focus)
+
     async def _show_history(self) -> None:
-        assert self._load is not None
         if self._loaded or self not in self.app.screen_stack:
             return  # read already, or replaced before it was read (a test, or `review`)
         self._loaded = True
         self.data = self._load()
         if self.data == HomeData():
             return  # nothing to add: a first start paints once
+        await self._recompose_keeping_focus()
+
+    async def _recompose_keeping_focus(self) -> None:
         focused = self.focused.id if self.focused else None
         await self.recompose()
         if focused and self.query(f"#{focused}"):
             self.query_one(f"#{focused}").focus()
+        elif self.focused is None:
+            self.query_one("#start").focus()  # as when the screen was first shown
         self.refresh_bindings()
 
     def compose(self) -> ComposeResult:
@@ -118,15 +139,18 @@ class HomeScreen(CoachScreen[None]):
                 if self.data.history_problem:
                     yield Static(self.data.history_problem, id="history-problem", markup=False)
             if self.data.recent:
+                # Imported here: the first paint never lists attempts (they are read after it).
+                from textual.widgets import DataTable
+
                 yield Static("Recent attempts", classes="section-title")
                 table: DataTable[str] = DataTable(id="recent", cursor_type="row", zebra_stripes=True)
                 table.add_column("When")
-                table.add_column("Question", width=44)
+                table.add_column("Question", width=QUESTION_WIDTH)
                 table.add_columns("Score", "Verdict")
                 for row in self.data.recent:
                     table.add_row(
                         row.created_at.astimezone().strftime("%d %b %H:%M"),
-                        shorten(row.question_text, 44, placeholder="…") or f"({row.rubric_id} rubric)",
+                        shorten(row.question_text, QUESTION_WIDTH, placeholder="…") or f"({row.rubric_id} rubric)",
                         str(row.score),
                         row.verdict,
                         key=str(row.id),
@@ -170,8 +194,9 @@ class HomeScreen(CoachScreen[None]):
     def action_resume_mock(self) -> None:
         self.coach_app.resume_mock()
 
-    @on(DataTable.RowSelected, "#recent")
-    def open_recent(self, event: DataTable.RowSelected) -> None:
+    # Named for the message rather than @on(DataTable.RowSelected): DataTable is imported
+    # only once there are attempts to list. #recent is the screen's one table.
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value is not None:
             self.coach_app.open_attempt(int(event.row_key.value))
 
