@@ -142,3 +142,53 @@ def test_a_heading_over_a_line_that_says_something_is_evidence(library):
     assert any(e.phrase == "Rollout:" for e in headed.evidence)
     empty = grade_answer(DESIGN_PAD.format("\nRollout: TBD.\n"), design).cue("rollout")
     assert not any(e.phrase == "Rollout:" for e in empty.evidence)
+
+
+NOT_EVIDENCE = [
+    # saying what the problem is not is neither the problem nor a refusal to name one
+    ("product-design", "why", "When you watch them, the problem isn't finding the app.", "problem"),
+    ("product-design", "why", "The goal was not speed for its own sake.", "goal"),
+    # the people a metric counts are not a chosen segment
+    ("product-design", "for_whom", "Metrics: % of disrupted passengers who rebook within an hour.", "passengers who"),
+    ("product-design", "for_whom", "Success is the share of patients whose carer got the card.", "patients whose"),
+    ("product-design", "for_whom", "The ones who live far away can take a job from the list.", "ones who"),
+    # "pain point" as a label for priority is not the pain itself
+    (
+        "product-design",
+        "why",
+        "I'd prioritise the scheduling assistant because it solves the biggest pain point.",
+        "pain",
+    ),
+    # a time, not an outcome; a target set at the start, not where the story ended
+    ("behavioural", "result", "By the end of the quarter I had moved on to the billing team.", "By the end of"),
+    ("behavioural", "result", "I owned it, and the target was to cut refund contacts by a third.", "by a third"),
+    ("behavioural", "result", "The target I signed up to was 5% of weekday lunch orders.", "5%"),
+    # not customers speaking, and the speaker's own filler
+    ("product-design", "customer_focus", "The data will tell us whether the SDKs are the problem.", "tell us"),
+    ("product-design", "customer_focus", "Maybe a family card that's, I don't know, easier to get.", "know"),
+]
+
+
+@pytest.mark.parametrize("rubric, cue_id, sentence, words", NOT_EVIDENCE)
+def test_these_words_are_not_shown_as_evidence(library, rubric, cue_id, sentence, words):
+    cue = cue_of(library, rubric, sentence, cue_id)
+    shown = [e.text for e in cue.evidence + cue.negated_evidence]
+    assert not any(words.lower() in text.lower() for text in shown), shown
+    assert not cue.negated
+
+
+def test_a_deed_denied_after_the_phrase_is_still_denied(library):
+    cue = cue_of(library, "product-design", "Success metrics were not defined before the launch.", "metrics")
+    assert cue.negated and not cue.hit
+
+
+def test_an_outcome_and_customers_speaking_still_count(library):
+    result = cue_of(library, "behavioural", "In the end refund contacts fell by a third.", "result")
+    assert any("by a third" in e.text for e in result.evidence)
+    heard = cue_of(library, "product-design", "Parents told us they never know what the library has.", "customer_focus")
+    assert any("told us" in e.text for e in heard.evidence)
+
+
+def test_what_the_problem_is_still_counts(library):
+    cue = cue_of(library, "product-design", "The problem is that blind shoppers can't read the labels in store.", "why")
+    assert any("problem is" in e.text.lower() for e in cue.evidence)

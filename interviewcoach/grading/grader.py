@@ -107,10 +107,9 @@ def grade_answer(
     text = analyse(answer, shorthand=notes)
     # Context first, so that where two matches overlap the one that stands (not negated)
     # is kept: "conversion didn't drop, and revenue rose by 11%".
-    found = find_matches(text, compiled)
-    judge_context(
+    found = judge_context(
         text,
-        found,
+        find_matches(text, compiled),
         story=rubric.answer_kind == "story",
         steady_cues=compiled.conditional_cues,
         judgements=lexicon.NOTE_JUDGEMENTS if notes else frozenset(),

@@ -431,14 +431,42 @@ def _clause_ends(tokens: list[Token]) -> list[int]:
     return ends
 
 
+_COPULAS = frozenset({"is", "was", "are", "were"})
+
+
+def _says_what_it_is_not(norms: list[str], last: int) -> bool:
+    """ "the problem isn't finding the app", "the goal was not speed": the phrase is
+    followed by (or ends on) its verb, denied, and then by what it is not. A participle
+    after the denial is a denial of the deed instead: "metrics were not defined"."""
+    if norms[last] in _AUXILIARIES and norms[last + 1 : last + 2] in (["not"], ["never"]):
+        return True
+    after = norms[last + 1 : last + 4]
+    return (
+        len(after) == 3
+        and after[0] in _COPULAS
+        and after[1] in ("not", "never")
+        and not (after[2].endswith("ed") and not after[2].endswith("eed"))
+        and after[2] not in _IRREGULAR_PARTICIPLES
+    )
+
+
+_IRREGULAR_PARTICIPLES = frozenset(
+    """done made set run told seen heard known thought built kept met given taken written
+    chosen driven broken spoken forgotten hidden proven shown""".split()
+)
+
+
 def judge_context(
     text: AnalysedText,
     matches: list[Match],
     story: bool,
     steady_cues: frozenset[int] = frozenset(),
     judgements: frozenset[str] = frozenset(),
-) -> None:
-    """Mark each match negated, hedged or hypothetical from the words around it.
+) -> list[Match]:
+    """Mark each match negated, hedged or hypothetical from the words around it, and
+    return the matches that stand. A phrase whose own verb the answer denies ("the
+    problem isn't finding the app", "the goal wasn't speed") is dropped: it neither
+    shows the cue nor refuses it, as the answer goes on to say what it is.
 
     A negation reaches forward over its whole clause chain (see _chain_starts), so "I
     never once talked to customers or read the support tickets" denies both. A phrase
@@ -452,11 +480,17 @@ def judge_context(
     chain_start = _chain_starts(text)
     clause_end = _clause_ends(tokens)
     clause_start = _clause_starts(tokens)
+    standing = []
     for match in matches:
+        standing.append(match)
         pattern = match.pattern
         if pattern.role == EXCLUDED or match.labelled:
             continue
         first, last = match.first, match.last
+        holds_negation = any(e.norms & _TRIGGER_WORDS for e in pattern.elements)
+        if not holds_negation and _says_what_it_is_not(norms, last):
+            standing.pop()
+            continue
         before = norms[max(chain_start[first], first - SCOPE_LIMIT) : first]
         # "without", "no", "instead of" negate the words they govern, within their own
         # clause; verbs of denial ("never", "didn't", "forgot to") reach along the chain.
@@ -466,11 +500,7 @@ def judge_context(
         inside = norms[first : last + 1]
         if (
             (_TRIGGER_WORDS.intersection(before) and _has_trigger(before))
-            or (
-                _TRIGGER_WORDS.intersection(inside)
-                and not any(e.norms & _TRIGGER_WORDS for e in pattern.elements)
-                and _has_trigger(inside)
-            )
+            or (_TRIGGER_WORDS.intersection(inside) and not holds_negation and _has_trigger(inside))
             or (norms[last] not in _RELATIVES and _negated_after(following))
             or (following and following[0] in _DENIALS)  # "we'd measure nothing"
             or (
@@ -495,3 +525,4 @@ def judge_context(
         # In a story, "I would..." is what the candidate might do, not what they did.
         if story and (words & lexicon.HYPOTHETICALS or after & _MODALS):
             match.factor = min(match.factor, 0.5)
+    return standing
