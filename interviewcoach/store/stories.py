@@ -12,9 +12,7 @@ if TYPE_CHECKING:
 def story_uses(store: HistoryStore) -> dict[str, list[int]]:
     """The attempt ids that told each story, oldest first, by story id."""
     uses: dict[str, list[int]] = {}
-    rows = store._read(
-        "SELECT story_id, id FROM attempts WHERE story_id IS NOT NULL ORDER BY story_id, created_at, id"
-    )
+    rows = store._read("SELECT story_id, id FROM attempts WHERE story_id IS NOT NULL ORDER BY story_id, created_at, id")
     for story_id, attempt_id in rows:
         uses.setdefault(story_id, []).append(attempt_id)
     return uses

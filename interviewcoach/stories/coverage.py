@@ -90,9 +90,7 @@ def build_coverage(
     the story ids of your latest behavioural answers that used one, newest first."""
     rows = []
     for theme in themes:
-        cells = [
-            _cell(saved.id, grades.get(saved.id)) for saved in stories if theme.tag in saved.story.themes
-        ]
+        cells = [_cell(saved.id, grades.get(saved.id)) for saved in stories if theme.tag in saved.story.themes]
         cells.sort(key=lambda cell: -cell.score)
         rows.append(ThemeRow(theme, tuple(cells)))
     asked = {theme.tag for theme in themes}

@@ -95,7 +95,9 @@ def stronger_tips(result: GradeResult, text: str) -> list[str]:
     missed = sorted((cue for cue in result.cues if not cue.hit), key=lambda cue: -cue.weight)
     tips.extend(f"No {cue.label.lower()}: {_first_sentence(cue.tip)}" for cue in missed if cue.tip)
     if told_as_we(text):
-        tips.append('The task reads as the team\'s, not yours: you say "we" more than "I". Say what you did and decided.')
+        tips.append(
+            'The task reads as the team\'s, not yours: you say "we" more than "I". Say what you did and decided.'
+        )
     result_cue = result.cue("result")
     if result_cue is not None and result_cue.hit and not result_has_number(result_cue.evidence):
         tips.append("No number in the result: say how much changed (retention up 4 points, two weeks saved).")

@@ -19,7 +19,9 @@ def star_outline(saved: SavedStory, grade: StoryGrade | None) -> list[tuple[str,
     """The story's STAR parts as (letter, text). A story told in parts gives them; one
     told in free text gives, for each part, the first sentence the grader read as it."""
     if saved.story.parts():
-        return [(letter, getattr(saved.story, name).strip()) for name, letter in STAR if getattr(saved.story, name).strip()]
+        return [
+            (letter, getattr(saved.story, name).strip()) for name, letter in STAR if getattr(saved.story, name).strip()
+        ]
     if grade is None:
         return []
     outline = []
@@ -45,7 +47,10 @@ def prep_sheet(stories: Sequence[SavedStory], grades: Mapping[str, StoryGrade]) 
         lines.append(" · ".join(meta))
         lines.append("")
         outline = star_outline(saved, grade)
-        lines.extend(f"- **{letter}** {shorten(' '.join(text.split()), PART_WORDS, placeholder=' …')}" for letter, text in outline)
+        lines.extend(
+            f"- **{letter}** {shorten(' '.join(text.split()), PART_WORDS, placeholder=' …')}"
+            for letter, text in outline
+        )
         if not outline:
             lines.append("- (nothing written yet)")
         lines.append("")
