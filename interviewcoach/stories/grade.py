@@ -102,7 +102,7 @@ def stronger_tips(result: GradeResult, text: str) -> list[str]:
     if result_cue is not None and result_cue.hit and not result_has_number(result_cue.evidence):
         tips.append("No number in the result: say how much changed (retention up 4 points, two weeks saved).")
     tips.extend(
-        f"{cue.label} is thin: one general sentence. Add what exactly happened: a name, a number, a step."
+        f"{cue.label} is thin: one general sentence. Say more, and name something specific: who, what, how many."
         for cue in result.cues
         if cue.hit and cue.strength <= THIN_UP_TO
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
@@ -48,7 +49,13 @@ class Story(BaseModel):
 
     def text(self) -> str:
         """The story as graded and shown: the free text, then each part written, as
-        paragraphs. Evidence offsets point into this text."""
-        paragraphs = [self.story.strip()] if self.story.strip() else []
-        paragraphs.extend(text for _, text in self.parts())
+        paragraphs. Lines wrapped by hand in the file are joined, so the story reflows
+        on screen; a blank line still starts a paragraph. Evidence offsets point into
+        this text."""
+        paragraphs = [
+            " ".join(paragraph.split())
+            for text in (self.story, *(text for _, text in self.parts()))
+            for paragraph in re.split(r"\n\s*\n", text)
+            if paragraph.strip()
+        ]
         return "\n\n".join(paragraphs)

@@ -46,6 +46,8 @@ class HomeScreen(CoachScreen[None]):
         Binding("u", "due", "What's due", tooltip="Practise the questions due again", id="due"),
         Binding("m", "mock", "Mock", tooltip="A mock interview with a peer", id="mock"),
         Binding("c", "resume_mock", "Continue mock", tooltip="Back to the mock left unfinished", id="resume-mock"),
+        # Not in the footer, which is full at 80 columns: the README and the palette name it.
+        Binding("t", "stories", "Stories", tooltip="Your stories for behavioural rounds", id="stories", show=False),
     ]
 
     def __init__(self, data: HomeData | None = None, *, load: Callable[[], HomeData] | None = None) -> None:
@@ -169,6 +171,9 @@ class HomeScreen(CoachScreen[None]):
 
     def action_resume_mock(self) -> None:
         self.coach_app.resume_mock()
+
+    def action_stories(self) -> None:
+        self.coach_app.open_stories()
 
     @on(DataTable.RowSelected, "#recent")
     def open_recent(self, event: DataTable.RowSelected) -> None:
