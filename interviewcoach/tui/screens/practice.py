@@ -235,8 +235,9 @@ class PracticeScreen(CoachScreen[None]):
 
         shelf = read_stories()
         if shelf.problems:
+            files = len({problem.path for problem in shelf.problems})
             self.notify(
-                f"{len(shelf.problems)} story file(s) could not be read; `interviewcoach validate` says why.",
+                f"{files} story file(s) could not be read; `interviewcoach validate` says why.",
                 severity="warning",
             )
         if not shelf.stories:

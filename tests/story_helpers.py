@@ -1,0 +1,53 @@
+"""Stories and a small bank for the story bank's tests: fixed test data, so a grader
+change never rewrites what the story screens show."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from interviewcoach.banks import Library, build_library, load_files
+from interviewcoach.stories.model import Story
+from interviewcoach.stories.shelf import save_story
+
+STORY_BANK = Path(__file__).parent / "data" / "story-bank"
+
+
+@cache
+def story_library() -> Library:
+    """tests/data/story-bank: six questions (five behavioural) and a four-cue story rubric."""
+    files, problems = load_files([STORY_BANK])
+    library, found = build_library(files)
+    assert not problems and not found, problems + found
+    return library
+
+
+LAUNCH = Story(
+    title="The launch I pulled",
+    where="Acme payments",
+    when="2023",
+    themes=["failure", "launch"],
+    situation="At Acme I was the PM for checkout, two weeks before our biggest launch.",
+    task="It was my call whether to ship on the original date.",
+    action="I pulled the error logs and I called five merchants.",
+    result="As a result failed payments fell from 4% to 1.5% within a month.",
+    learned="I learned to test with real merchants earlier.",
+)
+REWRITE = Story(
+    title="Disagreed on the rewrite",
+    where="Bloom",
+    when="2022",
+    themes=["conflict"],
+    story="We argued with the tech lead about a rewrite for weeks, and we split the work.",
+)
+CALLS = Story(
+    title="Twenty customer calls",
+    where="Bloom",
+    themes=["customers", "influence"],
+    story="At Bloom I called twenty customers and I dropped the feature sales wanted. The result: bookings rose.",
+)
+
+
+def save_stories(*stories: Story) -> list[str]:
+    """Write stories to the test's data folder; their ids."""
+    return [save_story(story) for story in stories]
