@@ -14,8 +14,9 @@ from interviewcoach.stories.bank import StoryBank
 from interviewcoach.stories.coverage import Coverage, ThemeRow
 from interviewcoach.tui.screens.stories import StoryBankScreen, verdict_text
 
-COLUMN = 11
-"""Width of a story's column: its number and the start of its title."""
+COLUMN_RANGE = (11, 24)
+"""Narrowest and widest a story's column is drawn (its number and title): the table
+shares out the screen's width."""
 THEME_COLUMN = 20
 
 
@@ -34,7 +35,7 @@ class CoverageScreen(StoryBankScreen):
             yield Static("Coverage: the themes interviewers ask × your stories", classes="section-title")
             yield Static("Reading your stories…", id="coverage-summary", markup=False)
             yield Static(id="coverage-overused", markup=False)
-            yield DataTable(id="coverage-table", cursor_type="row", zebra_stripes=True)
+            yield DataTable(id="coverage-table", cursor_type="row", zebra_stripes=True, show_cursor=False)
             yield Static(id="coverage-legend", classes="muted", markup=False)
         yield Footer()
 
@@ -56,20 +57,30 @@ class CoverageScreen(StoryBankScreen):
         overused.display = bool(coverage.overused)
         table = self.query_one("#coverage-table", DataTable)
         table.clear(columns=True)
+        table.add_column("", width=1, key="mark")
         table.add_column("Theme", width=THEME_COLUMN, key="theme")
+        table.add_column("Asked", width=5, key="asked")
+        width = self.story_column_width(len(coverage.stories))
         for number, saved in enumerate(coverage.stories, start=1):
-            table.add_column(clip(f"{number} {saved.story.title}", COLUMN), width=COLUMN, key=saved.id)
+            table.add_column(clip(f"{number} {saved.story.title}", width), width=width, key=saved.id)
         variables = self.variables()
         for row in coverage.rows:
-            cells: list[str | Text] = [self.theme_cell(row)]
+            cells: list[str | Text] = [*self.theme_cells(row), str(len(row.theme.questions))]
             for saved in coverage.stories:
                 cell = row.cell(saved.id)
                 cells.append(verdict_text(cell.verdict, None, variables) if cell else Text("·", style="dim"))
             table.add_row(*cells, key=row.theme.tag)
+        legend = "  ".join(f"{n} {saved.story.title}" for n, saved in enumerate(coverage.stories, start=1))
         self.query_one("#coverage-legend", Static).update(
-            "  ".join(f"{n} {saved.story.title}" for n, saved in enumerate(coverage.stories, start=1))
-            or "No stories yet: every theme is open. a on your stories writes one."
+            (legend or "No stories yet: a on your stories writes one.")
+            + "\n✗ no story  ! only stories below solid  Asked: how many questions ask it"
         )
+
+    def story_column_width(self, stories: int) -> int:
+        # Each column is followed by DataTable's padding of two cells.
+        room = self.size.width - 2 - (1 + THEME_COLUMN + 5 + 3 * 2)
+        narrowest, widest = COLUMN_RANGE
+        return max(narrowest, min(widest, room // max(1, stories) - 2))
 
     def summary(self, coverage: Coverage) -> Text:
         colour = self.variables()
@@ -88,11 +99,14 @@ class CoverageScreen(StoryBankScreen):
             text.append(f" · yours, asked by no question: {', '.join(coverage.unasked)}", style="dim")
         return text
 
-    def theme_cell(self, row: ThemeRow) -> Text:
+    def theme_cells(self, row: ThemeRow) -> tuple[Text, Text]:
+        """The theme's mark (✗ no story, ! only weak ones) and its name, in the mark's colour."""
         variables = self.variables()
-        label = clip(row.theme.label, THEME_COLUMN - 2)
+        label = clip(row.theme.label, THEME_COLUMN)
         if row.status == "none":
-            return Text(f"✗ {label}", style=f"bold {variables.get('error', 'red')}")
+            style = f"bold {variables.get('error', 'red')}"
+            return Text("✗", style=style), Text(label, style=style)
         if row.status == "weak":
-            return Text(f"! {label}", style=f"bold {variables.get('warning', 'yellow')}")
-        return Text(f"  {label}")
+            style = f"bold {variables.get('warning', 'yellow')}"
+            return Text("!", style=style), Text(label, style=style)
+        return Text(""), Text(label)
