@@ -51,3 +51,27 @@ CALLS = Story(
 def save_stories(*stories: Story) -> list[str]:
     """Write stories to the test's data folder; their ids."""
     return [save_story(story) for story in stories]
+
+
+README_STORIES = (
+    LAUNCH.model_copy(update={"themes": ["failure", "launch", "prioritisation"]}),
+    Story(
+        title="Twenty customer calls that killed a feature",
+        where="Bloom",
+        when="2021",
+        themes=["customers", "customer-feedback", "data"],
+        story=(
+            "At Bloom I owned the booking page. I called twenty customers and pulled the funnel: "
+            "bookings dropped 30% on mobile. I dropped the branding feature sales wanted, and as a "
+            "result mobile bookings rose 22% in two months."
+        ),
+    ),
+    REWRITE.model_copy(update={"themes": ["conflict", "tradeoffs"]}),
+    Story(
+        title="Winning over the sales leads",
+        where="Bloom",
+        themes=["influence", "stakeholders", "alignment"],
+        story="At the quarterly review I showed the sales leads the churn numbers and I won their backing.",
+    ),
+)
+"""The README's coverage screenshot: four stories over the bundled themes."""

@@ -94,7 +94,7 @@ class CoverageScreen(StoryBankScreen):
         else:
             text.append("Every theme has a story", style=f"bold {colour.get('success', 'green')}")
         if weak:
-            text.append(f" · ! {len(weak)} only a weak one", style=f"bold {colour.get('warning', 'yellow')}")
+            text.append(f" · ! {len(weak)} with only a weak story", style=f"bold {colour.get('warning', 'yellow')}")
         if coverage.unasked:
             text.append(f" · yours, asked by no question: {', '.join(coverage.unasked)}", style="dim")
         return text
