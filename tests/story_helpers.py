@@ -6,9 +6,11 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from interviewcoach.banks import Library, build_library, load_files
+from interviewcoach.banks import Library
 from interviewcoach.stories.model import Story
 from interviewcoach.stories.shelf import save_story
+
+from fakes import load_test_bank
 
 STORY_BANK = Path(__file__).parent / "data" / "story-bank"
 
@@ -16,10 +18,7 @@ STORY_BANK = Path(__file__).parent / "data" / "story-bank"
 @cache
 def story_library() -> Library:
     """tests/data/story-bank: six questions (five behavioural) and a four-cue story rubric."""
-    files, problems = load_files([STORY_BANK])
-    library, found = build_library(files)
-    assert not problems and not found, problems + found
-    return library
+    return load_test_bank(STORY_BANK)
 
 
 LAUNCH = Story(

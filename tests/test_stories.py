@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from interviewcoach import locations
 from interviewcoach.grading.result import CueResult, Evidence, GradeResult
+from interviewcoach.models import Question
 from interviewcoach.stories.coverage import OVERUSED_FROM, RECENT_PICKS, build_coverage, overused, times_used
 from interviewcoach.stories.fit import rank_stories, shared_words
 from interviewcoach.stories.grade import (
@@ -50,6 +51,11 @@ GOOD_STORY = Story(
     result="We delayed by a week; as a result failed payments fell from 4% to 1.5% within a month.",
     learned="I learned to test with real merchants earlier; next time I would run the beta sooner.",
 )
+
+
+def behavioural(prompt: str, **fields) -> Question:
+    data = {"id": "q", "prompt": prompt, "category": "behavioural", "rubric": "behavioural", "levels": ["pm"]}
+    return Question.model_validate({**data, **fields})
 
 
 def saved(story: Story, story_id: str = "s") -> SavedStory:
@@ -238,16 +244,8 @@ def test_themes_are_behavioural_tags_less_the_setting_most_asked_first(library):
 
 def test_a_users_own_question_adds_a_theme(library):
     from interviewcoach.banks import Library
-    from interviewcoach.models import Question
 
-    own = Question(
-        id="my-negotiation",
-        prompt="Tell me about a negotiation with a vendor.",
-        category="behavioural",
-        rubric="behavioural",
-        levels=["pm"],
-        tags=["negotiation", "b2b"],
-    )
+    own = behavioural("Tell me about a negotiation with a vendor.", id="my-negotiation", tags=["negotiation", "b2b"])
     mine = Library(rubrics=library.rubrics, questions={**library.questions, own.id: own})
     tags = [theme.tag for theme in story_themes(mine)]
     assert "negotiation" in tags and "negotiation" not in [t.tag for t in story_themes(library)]
@@ -272,15 +270,7 @@ def test_word_forms_match_by_rapidfuzz():
 
 
 def test_without_themes_the_words_of_title_and_story_decide():
-    from interviewcoach.models import Question
-
-    question = Question(
-        id="q",
-        prompt="Tell me about customer calls that changed a roadmap.",
-        category="behavioural",
-        rubric="behavioural",
-        levels=["pm"],
-    )
+    question = behavioural("Tell me about customer calls that changed a roadmap.")
     fits = rank_stories(question, [saved(LAUNCH, "launch"), saved(CALLS, "calls")])
     assert [fit.saved.id for fit in fits] == ["calls", "launch"]
     assert "customer" in fits[0].words and fits[1].fit == 0
@@ -403,23 +393,23 @@ def test_the_session_records_the_story_picked_for_this_question_only(settings):
         grader=fixed_grade,
         save=lambda attempt, key: saved_records.append(attempt) or True,
     )
+
+    def finish(text: str) -> None:
+        pending = session.submit(text)
+        assert pending is not None
+        reply = session.graded(pending, session.grade(pending))
+        while reply.outcome is None:
+            reply = session.skip_probe()
+
     session.start()
     session.use_story("launch")
-    pending = session.submit("At Acme I pulled the launch. As a result we learned.")
-    assert pending is not None
-    reply = session.graded(pending, session.grade(pending))
-    while reply.outcome is None:
-        reply = session.skip_probe()
+    finish("At Acme I pulled the launch. As a result we learned.")
     assert saved_records[-1].story_id == "launch"
     session.retry()
     assert session.story_id == "launch"  # a retry tells the same story
     session.use_story(None)
     assert session.story_id is None
     session.use_story("calls")
-    pending = session.submit("At Acme I called twenty customers. As a result we learned.")
-    assert pending is not None
-    reply = session.graded(pending, session.grade(pending))
-    while reply.outcome is None:
-        reply = session.skip_probe()
+    finish("At Acme I called twenty customers. As a result we learned.")
     assert session.next_question() is not None
     assert session.story_id is None

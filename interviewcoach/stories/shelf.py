@@ -13,7 +13,7 @@ from pathlib import Path
 
 from interviewcoach import locations
 from interviewcoach.files import write_atomically
-from interviewcoach.problems import Problem, display_path, toml_syntax_problem, validation_problems
+from interviewcoach.problems import Problem, display_path, read_toml, validation_problems
 from interviewcoach.stories.model import Story
 
 HEADER = (
@@ -47,27 +47,18 @@ class Shelf:
 
 def read_story_file(path: Path) -> tuple[SavedStory | None, list[Problem]]:
     """One story file, or the problems that stop it loading (as `path:line: what`)."""
-    import tomllib
-
     from pydantic import ValidationError
 
     from interviewcoach.tomlsource import SourceMap
 
-    shown = display_path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        return None, [Problem(shown, 0, f"not UTF-8 text ({error.reason} at byte {error.start})")]
-    except OSError as error:
-        return None, [Problem(shown, 0, f"cannot read: {error.strerror or error}")]
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        return None, [toml_syntax_problem(shown, error)]
+    read = read_toml(path)
+    if isinstance(read, Problem):
+        return None, [read]
+    text, data = read
     try:
         story = Story.model_validate(data)
     except ValidationError as error:
-        return None, validation_problems(shown, error, Story, SourceMap(text), data)
+        return None, validation_problems(display_path(path), error, Story, SourceMap(text), data)
     return SavedStory(path.stem, path, story), []
 
 

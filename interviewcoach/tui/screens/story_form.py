@@ -11,13 +11,12 @@ from pydantic_core import ErrorDetails
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Static, TextArea
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Footer, Input, Static, TextArea
 
 from interviewcoach.stories.model import PARTS, Story
 from interviewcoach.stories.shelf import SavedStory, save_story
-from interviewcoach.tui.base import CoachScreen
-from interviewcoach.tui.screens.question_form import field
+from interviewcoach.tui.screens.form import FormScreen, field, problems_by_field
 
 TEXT_FIELDS = ("title", "where", "when")
 AREA_FIELDS = ("story", *PARTS)
@@ -49,7 +48,7 @@ def field_problem(error: ErrorDetails) -> tuple[str, str]:
     return name, f"{name.capitalize()}: {error['msg'].removeprefix('Value error, ')}"
 
 
-class StoryForm(CoachScreen[str | None]):
+class StoryForm(FormScreen):
     """Returns the saved story's id, or None when cancelled."""
 
     BINDINGS = [
@@ -57,13 +56,14 @@ class StoryForm(CoachScreen[str | None]):
         Binding("escape", "cancel", "Cancel", tooltip="Leave without saving", id="cancel-story"),
     ]
 
+    FIRST_FIELD = "title"
+    FIELDS = {name: name for name in (*TEXT_FIELDS, "themes", *AREA_FIELDS)}
+
     def __init__(self, saved: SavedStory | None, themes: list[str]) -> None:
         super().__init__()
         self.original = saved
         self.known_themes = themes
         """The themes the banks ask, most asked first: offered, and checked for typos."""
-        self.initial: dict = {}
-        self.touched: set[str] = set()
 
     def compose(self) -> ComposeResult:
         story = self.original.story if self.original else None
@@ -88,16 +88,8 @@ class StoryForm(CoachScreen[str | None]):
                     if name != "story":
                         area.add_class("story-part")
                     yield from field(name.capitalize(), area, hint=PART_HINTS[name])
-            yield Static(id="form-problems", markup=False)
-            with Horizontal(id="form-buttons"):
-                yield Button("Cancel (esc)", id="cancel")
-                yield Button("Save (^s)", id="save", variant="primary")
+            yield from self.form_end()
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.initial = self.data()
-        self.check()
-        self.query_one("#f-title", Input).focus()
 
     def themes_hint(self) -> str:
         if not self.known_themes:
@@ -116,15 +108,10 @@ class StoryForm(CoachScreen[str | None]):
         return data
 
     def validate(self) -> tuple[Story | None, dict[str, list[str]]]:
-        found: dict[str, list[str]] = {}
         try:
-            return Story.model_validate(self.data()), found
+            return Story.model_validate(self.data()), {}
         except ValidationError as error:
-            for detail in error.errors(include_url=False):
-                name, message = field_problem(detail)
-                if message not in found.setdefault(name, []):
-                    found[name].append(message)
-            return None, found
+            return None, problems_by_field(error, field_problem)
 
     def unasked_note(self, themes: list[str]) -> str:
         """Themes no question asks: allowed (your own), but often a typo."""
@@ -136,24 +123,9 @@ class StoryForm(CoachScreen[str | None]):
         return "No question asks: " + ", ".join(notes) if notes else ""
 
     def check(self, everything: bool = False) -> bool:
-        story, found = self.validate()
-        data = self.data()
-        names = (*TEXT_FIELDS, "themes", *AREA_FIELDS)
-        self.touched |= {name for name in names if data.get(name) != self.initial.get(name)}
-        if everything:
-            self.touched |= set(names)
-        for name in names:
-            box = self.query_one(f"#p-{name}", Static)
-            box.update("\n".join(found.get(name, [])))
-            box.display = name in found and name in self.touched
-        note = self.unasked_note(data["themes"])
+        note = self.unasked_note(self.data()["themes"])
         self.query_one("#themes-hint", Static).update(note or self.themes_hint())
-        problems = [message for messages in found.values() for message in messages]
-        box = self.query_one("#form-problems", Static)
-        box.update("\n".join(f"• {p}" for p in problems) if problems else "Ready to save.")
-        box.set_class(bool(problems), "-problems")
-        self.query_one("#save", Button).disabled = bool(problems)
-        return not problems
+        return super().check(everything)
 
     @on(Input.Changed)
     @on(TextArea.Changed)
@@ -176,12 +148,3 @@ class StoryForm(CoachScreen[str | None]):
             self.notify(f"Could not save: {error}", severity="error", timeout=10)
             return
         self.dismiss(story_id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
