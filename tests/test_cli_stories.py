@@ -92,3 +92,19 @@ def test_stories_never_import_textual(tmp_path):
 
     loaded = loaded_modules(SCRIPT, tmp_path, "stories", "coverage", "--json")
     assert not any(name.split(".")[0] == "textual" for name in loaded)
+
+
+def test_history_show_names_the_story_an_attempt_told(capsys):
+    from interviewcoach.store import open_history
+    from interviewcoach.store.records import AttemptRecord
+
+    from fakes import fixed_grade
+    from story_helpers import story_library
+
+    rubric = story_library().rubrics["behavioural"]
+    with open_history() as store:
+        attempt_id = store.save_attempt(
+            AttemptRecord.of(fixed_grade("I did", rubric), "I did", rubric, story_id="the-launch-i-pulled")
+        )
+    code, out, _ = run_cli(capsys, "history", "show", str(attempt_id))
+    assert code == 0 and "Story told: the-launch-i-pulled" in out
