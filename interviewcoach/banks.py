@@ -15,7 +15,7 @@ from interviewcoach.problems import (
     Problem,
     ProblemsFound,
     display_path,
-    toml_syntax_problem,
+    read_toml,
     validation_problems,
 )
 from interviewcoach.tomlsource import SourceMap
@@ -222,23 +222,15 @@ def content_paths(roots: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
 def read_content_file(path: Path) -> tuple[ContentFile | None, list[Problem]]:
     """Parse and validate one file. Unreadable, unparsable or unrecognisable files come
     back as None; an invalid one comes back with the parts of it that are valid."""
-    import tomllib
-
     from pydantic import ValidationError
 
     from interviewcoach.models import Rubric
 
     shown = display_path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        return None, [Problem(shown, 0, f"not UTF-8 text ({error.reason} at byte {error.start})")]
-    except OSError as error:
-        return None, [Problem(shown, 0, f"cannot read: {error.strerror or error}")]
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        return None, [toml_syntax_problem(shown, error)]
+    read = read_toml(path)
+    if isinstance(read, Problem):
+        return None, [read]
+    text, data = read
     file = ContentFile(path, text, data)
     model = _kind_of(path, data)
     if model is None:

@@ -19,7 +19,18 @@ EXIT_FAILURE = 1
 EXIT_USAGE = 2
 """Bad arguments, and content or settings files with problems."""
 
-COMMAND_MODULES = ("questions", "validate", "grade", "history", "transfer", "config", "review", "due", "mock")
+COMMAND_MODULES = (
+    "questions",
+    "validate",
+    "grade",
+    "history",
+    "transfer",
+    "config",
+    "review",
+    "due",
+    "mock",
+    "stories",
+)
 """interviewcoach.commands modules; each registers its own subcommands (`register`)
 and keeps its heavy imports inside the functions that run them."""
 

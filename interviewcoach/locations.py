@@ -52,6 +52,11 @@ def user_banks_dir() -> Path:
     return data_dir() / "banks"
 
 
+def stories_dir() -> Path:
+    """The user's story bank: one TOML file per story."""
+    return data_dir() / "stories"
+
+
 def _bundled(name: str) -> Path:
     # An installed wheel carries the data inside the package; a source checkout (or an
     # editable install) keeps it at the top of the repository, where users read it.

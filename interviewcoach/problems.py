@@ -57,6 +57,24 @@ def toml_syntax_problem(path: str, error: Exception) -> Problem:
     return Problem(path, line, f"TOML syntax error: {text[: found.start()]} (column {column})")
 
 
+def read_toml(path: Path) -> tuple[str, dict[str, Any]] | Problem:
+    """A user's TOML file as (text, data), or the problem that stops it being read: not
+    UTF-8, unreadable, or a syntax error with its line."""
+    import tomllib
+
+    shown = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        return Problem(shown, 0, f"not UTF-8 text ({error.reason} at byte {error.start})")
+    except OSError as error:
+        return Problem(shown, 0, f"cannot read: {error.strerror or error}")
+    try:
+        return text, tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        return toml_syntax_problem(shown, error)
+
+
 def field_path(loc: Iterable[str | int]) -> str:
     """`("questions", 3, "levels", 1)` -> `questions[3].levels[1]`."""
     out = ""

@@ -244,6 +244,8 @@ class PracticeSession:
         self.probe: Probe | None = None
         """The probe waiting for a reply."""
         self._sending: Pending | None = None
+        self.story_id: str | None = None
+        """The story from the story bank picked for the current question, if any."""
 
     # --- what is being asked -----------------------------------------------------------------
 
@@ -304,10 +306,17 @@ class PracticeSession:
         self.answer_text = ""
         self.replies = []
         self.probe = None
+        if not retry:
+            self.story_id = None  # a retry tells the same story again, a new question may not
         said = self.turn.opening(self.plan.timer, resumed, retry)
         if self.plan.name and (first or resumed):
             said = f"{'Welcome back' if resumed else 'Hi'}, {self.plan.name}. {said}"
         return Opening(said, text)
+
+    def use_story(self, story_id: str | None) -> None:
+        """Record that the answer to the current question tells this story (None: no story)."""
+        self._require(Stage.ANSWER, Stage.PROBE)
+        self.story_id = story_id
 
     # --- the clock -----------------------------------------------------------------------------
 
@@ -474,6 +483,7 @@ class PracticeSession:
             session_uid=self.plan.session_uid,
             probes=exchanges,
             time_taken_s=round(self.time_taken or 0.0, 1),
+            story_id=self.story_id,
         )
 
     def _require(self, *stages: Stage) -> None:

@@ -14,13 +14,18 @@ from interviewcoach.models import Level, Question, Rubric
 UI_BANK = Path(__file__).parent / "data" / "ui-bank"
 
 
-@cache
-def ui_library() -> Library:
-    """tests/data/ui-bank: three questions and one five-cue rubric."""
-    files, problems = load_files([UI_BANK])
+def load_test_bank(folder: Path) -> Library:
+    """A test bank's library, which must load without problems."""
+    files, problems = load_files([folder])
     library, found = build_library(files)
     assert not problems and not found, problems + found
     return library
+
+
+@cache
+def ui_library() -> Library:
+    """tests/data/ui-bank: three questions and one five-cue rubric."""
+    return load_test_bank(UI_BANK)
 
 
 def _keyword(rubric_cue) -> str:

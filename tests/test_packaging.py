@@ -48,5 +48,6 @@ def test_readme_screenshots_are_the_current_snapshots():
         ("practice.svg", "test_readme_practice.svg"),
         ("progress.svg", "test_readme_progress.svg"),
         ("cockpit.svg", "test_readme_cockpit.svg"),
+        ("coverage.svg", "test_readme_coverage.svg"),
     ):
         assert (REPO / "docs" / doc).read_text() == (snapshots / snapshot).read_text(), doc

@@ -79,3 +79,28 @@ def test_readme_cockpit(snap_compare, library):
 
     app = make_app(settings, library, clock=clock, seed=34)
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_readme_coverage(snap_compare, library):
+    """The story bank's coverage over the bundled themes; a fixed grade, so a grader
+    change does not rewrite it."""
+    from interviewcoach.store import open_history
+    from interviewcoach.store.records import AttemptRecord
+
+    from fakes import fixed_grade
+    from story_helpers import README_STORIES, save_stories
+
+    ids = save_stories(*README_STORIES)
+    rubric = library.rubrics["behavioural"]
+    with open_history() as store:
+        for _ in range(3):
+            store.save_attempt(AttemptRecord.of(fixed_grade("I", rubric), "I", rubric, story_id=ids[1]))
+    app = make_app(Settings(), library, clock=FakeClock(), seed=34, grader=fixed_grade)
+
+    async def run_before(pilot):
+        pilot.app.open_coverage()
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -189,6 +189,8 @@ def show(attempt_id: int) -> int:
     if attempt.time_taken_s is not None:
         limit = f" of {clock_text(attempt.time_limit_s)}" if attempt.time_limit_s else ""
         print(f"Time taken: {clock_text(attempt.time_taken_s)}{limit}")
+    if attempt.story_id:
+        print(f"Story told: {attempt.story_id} (`interviewcoach stories` lists your stories)")
     print()
     print(render_report(attempt.final, f"{attempt.rubric_id} rubric v{attempt.rubric_version}"))
     print("\nAnswer:")

@@ -14,7 +14,7 @@ def register(commands: SubParsers) -> None:
         help="check question-bank and rubric files",
         description="Check question-bank and rubric TOML files and print every problem "
         "found as path:line: message. With no PATH, checks everything the app loads: "
-        "the bundled content, your own banks folder and any --bank-dir. "
+        "the bundled content, your own banks folder, your stories and any --bank-dir. "
         "Exits 0 when all is well, 2 when anything is wrong.",
     )
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="a TOML file or a folder of them")
@@ -31,6 +31,9 @@ def validate(args: argparse.Namespace) -> int:
         files, problems = load_files(default_roots(args.bank_dirs))
         library, found = build_library(files)
         problems += found
+        from interviewcoach.stories.shelf import read_stories
+
+        problems += read_stories().problems
     for problem in sorted(problems):
         print(problem)
     if problems:

@@ -220,8 +220,8 @@ class HistoryStore:
             "INSERT INTO attempts (uid, session_id, created_at, question_id, question_text, category, "
             "level, rubric_id, rubric_version, answer, probes, result, score, verdict, time_taken_s, "
             "time_limit_s, notes, overrides, ratings, hits, misses, recovered, final_score, peer, "
-            "recommendation) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "recommendation, story_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (uid) DO NOTHING",
             (
                 attempt.uid,
@@ -249,6 +249,7 @@ class HistoryStore:
                 final.score,
                 attempt.peer.model_dump_json() if attempt.peer else None,
                 attempt.peer.recommendation if attempt.peer else None,
+                attempt.story_id,
             ),
         )
         if not cursor.rowcount or cursor.lastrowid is None:
@@ -487,7 +488,7 @@ class HistoryStore:
 _ATTEMPT_SELECT = (
     "SELECT a.uid, s.uid, a.created_at, a.question_id, a.question_text, a.category, a.level, "
     "a.rubric_id, a.rubric_version, a.answer, a.probes, a.result, a.time_taken_s, a.time_limit_s, "
-    "a.notes, a.overrides, a.ratings, a.recovered, a.final_score, a.peer FROM attempts a "
+    "a.notes, a.overrides, a.ratings, a.recovered, a.final_score, a.peer, a.story_id FROM attempts a "
     "LEFT JOIN sessions s ON a.session_id = s.id"
 )
 
@@ -516,6 +517,7 @@ def _attempt_from_row(row: tuple) -> AttemptRecord:
         recovered,
         final_score,
         peer,
+        story_id,
     ) = row
     return AttemptRecord.model_validate(
         {
@@ -539,6 +541,7 @@ def _attempt_from_row(row: tuple) -> AttemptRecord:
             "recovered": _ids(recovered),
             "final_score": final_score,
             "peer": json.loads(peer) if peer else None,
+            "story_id": story_id,
         }
     )
 

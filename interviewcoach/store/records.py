@@ -121,6 +121,8 @@ class AttemptRecord(_Record):
     whenever a record is built."""
     peer: PeerDetails | None = None
     """Set for an attempt in a mock interview with a peer."""
+    story_id: str | None = None
+    """The story from your story bank the answer told, when one was picked in practice."""
 
     @classmethod
     def of(
@@ -134,6 +136,7 @@ class AttemptRecord(_Record):
         session_uid: str | None = None,
         probes: Sequence[ProbeExchange] = (),
         time_taken_s: float | None = None,
+        story_id: str | None = None,
     ) -> AttemptRecord:
         """The record of an answer graded against `rubric` (and `question`, if any)."""
         from interviewcoach.models import PROMPT_QUESTION_ID
@@ -152,6 +155,7 @@ class AttemptRecord(_Record):
             result=result,
             time_taken_s=time_taken_s,
             time_limit_s=question.time_limit_s if question else None,
+            story_id=story_id,
         )
 
     @model_validator(mode="after")

@@ -114,6 +114,14 @@ MIGRATIONS: list[str] = [
     -- without reading every stored answer.
     CREATE INDEX attempts_peer ON attempts (created_at) WHERE peer IS NOT NULL;
     """,
+    # 6: the story bank. The story a behavioural answer told (its file's name in the
+    # data folder's stories/), picked in practice; NULL when none was picked.
+    """
+    ALTER TABLE attempts ADD COLUMN story_id TEXT;
+    -- The stories' use counts and latest picks, without reading every attempt.
+    CREATE INDEX attempts_story ON attempts (story_id, created_at) WHERE story_id IS NOT NULL;
+    CREATE INDEX attempts_story_picks ON attempts (created_at) WHERE story_id IS NOT NULL;
+    """,
 ]
 """Each entry moves the schema up one version; the Python step of the same number
 (DATA_STEPS in database.py) then fills new tables and columns from the old data."""

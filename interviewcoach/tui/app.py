@@ -470,6 +470,31 @@ class InterviewCoachApp(MockFlow):
         questions = [self.library.questions[item.question_id] for item in plan]
         self.practise(make_plan(self.settings, questions, self.new_seed()))
 
+    # --- the story bank ------------------------------------------------------------------------
+
+    def open_stories(self) -> None:
+        from interviewcoach.tui.screens.stories import StoriesScreen
+
+        self._open_review(StoriesScreen())
+
+    def open_coverage(self) -> None:
+        from interviewcoach.tui.screens.coverage import CoverageScreen
+
+        self._open_review(CoverageScreen())
+
+    def story_history(self) -> tuple[dict[str, list[int]], list[str]]:
+        """Which attempts told each story, and the latest picks (for the repeat rule)."""
+        from interviewcoach.store.stories import recent_story_picks, story_uses
+        from interviewcoach.stories.coverage import RECENT_PICKS
+
+        no_uses: dict[str, list[int]] = {}
+        no_picks: list[str] = []
+        uses = self._from_history(story_uses, no_uses, "read which stories you told")
+        recent = self._from_history(
+            lambda store: recent_story_picks(store, RECENT_PICKS), no_picks, "read which stories you told"
+        )
+        return uses, recent
+
     async def action_quit(self) -> None:
         # Any screen in the stack holding work (an answer, a mock's notes) asks first.
         screen = next(

@@ -25,6 +25,8 @@ class PracticeCommands(Provider):
             ("Start practice", "Choose questions and start", app.start_practice),
             ("Question bank", "Browse, search and write questions", app.open_bank),
             ("Mock interview", "Practise with a peer: one interviews, one answers, then swap", app.start_mock),
+            ("Story bank", "Your stories for behavioural rounds: graded, mapped to themes", app.open_stories),
+            ("Story coverage", "Which themes your stories answer, and which have none", app.open_coverage),
         ]
         if screen.data.mock_draft is not None:
             commands.append(("Continue the mock", "Back to the mock left unfinished", app.resume_mock))

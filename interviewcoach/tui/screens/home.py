@@ -55,6 +55,8 @@ class HomeScreen(CoachScreen[None]):
         Binding("u", "due", "What's due", tooltip="Practise the questions due again", id="due"),
         Binding("m", "mock", "Mock", tooltip="A mock interview with a peer", id="mock"),
         Binding("c", "resume_mock", "Continue mock", tooltip="Back to the mock left unfinished", id="resume-mock"),
+        # Not in the footer, which is full at 80 columns: its button on the card names it.
+        Binding("t", "stories", "Stories", tooltip="Your stories for behavioural rounds", id="stories", show=False),
     ]
 
     def __init__(self, load: Callable[[], HomeData]) -> None:
@@ -118,6 +120,7 @@ class HomeScreen(CoachScreen[None]):
                     yield Button("Bank (b)", id="bank")
                     yield Button("Mock (m)", id="mock")
                     yield Button("Due (u)", id="due")
+                    yield Button("Stories (t)", id="stories")
                     if self.data.recent:
                         yield Button("History (v)", id="review")
                 if self.data.weakest is not None:
@@ -193,6 +196,9 @@ class HomeScreen(CoachScreen[None]):
 
     def action_resume_mock(self) -> None:
         self.coach_app.resume_mock()
+
+    def action_stories(self) -> None:
+        self.coach_app.open_stories()
 
     # Named for the message rather than @on(DataTable.RowSelected): DataTable is imported
     # only once there are attempts to list. #recent is the screen's one table.

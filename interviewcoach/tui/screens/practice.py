@@ -19,6 +19,7 @@ from interviewcoach.durations import clock_text
 from interviewcoach.final_grade import final_grade
 from interviewcoach.grading.result import GradeResult
 from interviewcoach.session import Opening, Pending, PracticeSession, Stage
+from interviewcoach.stories.themes import is_behavioural
 from interviewcoach.tui.base import CoachScreen
 from interviewcoach.tui.screens.feedback import FeedbackScreen
 from interviewcoach.tui.widgets.answer_box import AnswerBox
@@ -43,6 +44,14 @@ class PracticeScreen(CoachScreen[None]):
             tooltip="Leave this probe unanswered and see the feedback",
             id="skip-probe",
         ),
+        Binding(
+            "ctrl+t",
+            "stories",
+            "Stories",
+            key_display="^t",
+            tooltip="Your stories that fit this question: pick the one you are telling",
+            id="pick-story",
+        ),
     ]
 
     @dataclass
@@ -56,6 +65,7 @@ class PracticeScreen(CoachScreen[None]):
         self.warned = False
         self._draft_timer: Timer | None = None
         self._coach_timer: Timer | None = None
+        self._story_title: str | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="practice-bar"):
@@ -87,13 +97,19 @@ class PracticeScreen(CoachScreen[None]):
         box.text = opening.text
         box.move_cursor(box.document.end)  # a resumed draft goes on where it stopped
         box.focus()
-        self.query_one("#progress", Static).update(self.session.progress())
+        if self.session.story_id is None:
+            self._story_title = None
+        self.show_progress()
         self.query_one("#question-pin", Static).update(self.session.question.prompt)
         self.update_words()
         self.tick()
         if self.session.coach:
             self.query_one(CueList).clear_options()
             self.schedule_coach()
+
+    def show_progress(self) -> None:
+        story = f" · story: {self._story_title}" if self._story_title else ""
+        self.query_one("#progress", Static).update(self.session.progress() + story)
 
     def tick(self) -> None:
         clock = self.query_one("#clock", Static)
@@ -198,6 +214,9 @@ class PracticeScreen(CoachScreen[None]):
         # Offered only while a probe waits for its reply.
         if action == "skip_probe":
             return self.session.stage is Stage.PROBE
+        if action == "stories":
+            # Offered for behavioural questions, until the answer is finished.
+            return is_behavioural(self.session.question) and self.session.stage in (Stage.ANSWER, Stage.PROBE)
         return True
 
     def action_skip_probe(self) -> None:
@@ -208,6 +227,36 @@ class PracticeScreen(CoachScreen[None]):
         self.refresh_bindings()
         assert reply.outcome is not None
         self.app.push_screen(FeedbackScreen(reply.outcome, self.session.is_last), self.after_feedback)
+
+    def action_stories(self) -> None:
+        from interviewcoach.stories.fit import rank_stories
+        from interviewcoach.stories.shelf import read_stories
+        from interviewcoach.tui.screens.story_picker import StoryPicker
+
+        shelf = read_stories()
+        if shelf.problems:
+            files = len({problem.path for problem in shelf.problems})
+            self.notify(
+                f"{files} story file(s) could not be read; `interviewcoach validate` says why.",
+                severity="warning",
+            )
+        if not shelf.stories:
+            self.notify("No stories yet: write them in your story bank (t on the home screen).")
+            return
+        question = self.session.question
+        fits = rank_stories(question, shelf.stories)
+        self.app.push_screen(StoryPicker(question.prompt, fits, self.session.story_id), self.story_picked)
+
+    def story_picked(self, story_id: str | None) -> None:
+        if story_id is None or self.session.stage not in (Stage.ANSWER, Stage.PROBE):
+            return
+        from interviewcoach.stories.shelf import read_stories
+
+        saved = read_stories().get(story_id) if story_id else None
+        self.session.use_story(saved.id if saved else None)
+        self._story_title = saved.story.title if saved else None
+        self.show_progress()
+        self.notify(f"Telling '{saved.story.title}': this answer records it." if saved else "No story for this answer.")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:

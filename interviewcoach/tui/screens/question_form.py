@@ -4,21 +4,18 @@ question model and the loader's own cross-checks (banks.question_problems, what
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Label, Select, SelectionList, Static, TextArea
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Footer, Input, Select, SelectionList, Static, TextArea
 
 from interviewcoach.banks import question_problems
 from interviewcoach.enums import Category, Level, Stage, options
 from interviewcoach.models import Question
-from interviewcoach.tui.base import CoachScreen
+from interviewcoach.tui.screens.form import FormScreen, field, problems_by_field
 from interviewcoach.user_bank import save_user_question
 
 
@@ -64,32 +61,18 @@ def field_problem(error: ErrorDetails) -> tuple[str, str]:
     ), f"{name.replace('_', ' ').capitalize()}: {error['msg'].removeprefix('Value error, ')}"
 
 
-def field(label: str, widget: Widget, hint: str = "") -> Iterator[Widget]:
-    """One row of the form: its label (and hint) beside the field, which keeps its own
-    height, so every field is drawn whatever the terminal's size (the form scrolls), and
-    below it what is wrong with it, if anything."""
-    with Horizontal(classes="form-row"):
-        with Vertical(classes="form-label"):
-            yield Label(label)
-            if hint:
-                yield Label(hint, classes="muted")
-        with Vertical(classes="form-field"):
-            yield widget
-            yield Static(id=f"p-{(widget.id or '').removeprefix('f-')}", classes="field-problem", markup=False)
-
-
-class QuestionForm(CoachScreen[str | None]):
+class QuestionForm(FormScreen):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", key_display="^s", tooltip="Save to your question bank", id="save-question"),
         Binding("escape", "cancel", "Cancel", tooltip="Leave without saving", id="cancel-question"),
     ]
 
+    FIRST_FIELD = "id"
+    FIELDS = FIELDS
+
     def __init__(self, question: Question | None) -> None:
         super().__init__()
         self.original = question
-        self.initial: dict = {}
-        self.touched: set[str] = set()
-        """Form fields changed since the form opened: their problems are shown beside them."""
 
     def compose(self) -> ComposeResult:
         q = self.original
@@ -143,16 +126,8 @@ class QuestionForm(CoachScreen[str | None]):
                 yield from field(
                     "Tags", Input(", ".join(q.tags) if q else "", placeholder="comma, separated", id="f-tags")
                 )
-            yield Static(id="form-problems", markup=False)
-            with Horizontal(id="form-buttons"):
-                yield Button("Cancel (esc)", id="cancel")
-                yield Button("Save (^s)", id="save", variant="primary")
+            yield from self.form_end()
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.initial = self.data()
-        self.check()
-        self.query_one("#f-id", Input).focus()
 
     def data(self) -> dict:
         minutes = self.query_one("#f-minutes", Input).value.strip()
@@ -175,11 +150,7 @@ class QuestionForm(CoachScreen[str | None]):
         try:
             question = Question.model_validate(self.data())
         except ValidationError as error:
-            for detail in error.errors(include_url=False):
-                name, message = field_problem(detail)
-                if message not in found.setdefault(name, []):
-                    found[name].append(message)
-            return None, found
+            return None, problems_by_field(error, field_problem)
         replacing = self.original.id if self.original else None
         for problem in question_problems(self.coach_app.library, question, replacing):
             if "already used" in problem:
@@ -187,25 +158,6 @@ class QuestionForm(CoachScreen[str | None]):
             else:
                 found.setdefault("rubric", []).append(problem[:1].upper() + problem[1:])
         return question, found
-
-    def check(self, everything: bool = False) -> bool:
-        """Show what is wrong: beside each field once it has been changed (or with
-        `everything`, on saving), and all of it at the bottom."""
-        question, found = self.validate()
-        data = self.data()
-        self.touched |= {name for key, name in FIELDS.items() if data.get(key) != self.initial.get(key)}
-        if everything:
-            self.touched |= set(FIELDS.values())
-        for name in FIELDS.values():
-            box = self.query_one(f"#p-{name}", Static)
-            box.update("\n".join(found.get(name, [])))
-            box.display = name in found and name in self.touched
-        problems = [message for messages in found.values() for message in messages]
-        box = self.query_one("#form-problems", Static)
-        box.update("\n".join(f"• {p}" for p in problems) if problems else "Ready to save.")
-        box.set_class(bool(problems), "-problems")
-        self.query_one("#save", Button).disabled = bool(problems)
-        return not problems
 
     @on(Input.Changed)
     @on(TextArea.Changed)
@@ -228,12 +180,3 @@ class QuestionForm(CoachScreen[str | None]):
         if not self.coach_app.reload_library():
             return
         self.dismiss(question.id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()

@@ -1,0 +1,121 @@
+"""Stories on disk: one TOML file per story in the data folder's `stories/`, its name the
+story's id. One file each so that a hand edit gone wrong breaks one story, not all of
+them, and each save rewrites one small file atomically. A deleted story is moved to
+`stories/deleted/`, never removed."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from interviewcoach import locations
+from interviewcoach.files import write_atomically
+from interviewcoach.problems import Problem, display_path, read_toml, validation_problems
+from interviewcoach.stories.model import Story
+
+HEADER = (
+    "# A story for behavioural rounds, written by interviewcoach's story bank.\n"
+    "# You may edit it by hand; `interviewcoach validate` checks it. Fields: title, where,\n"
+    "# when, themes (the tags behavioural questions use), story (free text) and/or the\n"
+    "# parts situation, task, action, result, learned; attempts (history ids, optional).\n\n"
+)
+DELETED = "deleted"
+"""The sub-folder deleted stories are moved to."""
+
+
+@dataclass(frozen=True)
+class SavedStory:
+    id: str
+    """The file's name without `.toml`: what attempts record."""
+    path: Path
+    story: Story
+
+
+@dataclass
+class Shelf:
+    """Every story that loaded, and what is wrong with those that did not."""
+
+    stories: list[SavedStory] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def get(self, story_id: str) -> SavedStory | None:
+        return next((saved for saved in self.stories if saved.id == story_id), None)
+
+
+def read_story_file(path: Path) -> tuple[SavedStory | None, list[Problem]]:
+    """One story file, or the problems that stop it loading (as `path:line: what`)."""
+    from pydantic import ValidationError
+
+    from interviewcoach.tomlsource import SourceMap
+
+    read = read_toml(path)
+    if isinstance(read, Problem):
+        return None, [read]
+    text, data = read
+    try:
+        story = Story.model_validate(data)
+    except ValidationError as error:
+        return None, validation_problems(display_path(path), error, Story, SourceMap(text), data)
+    return SavedStory(path.stem, path, story), []
+
+
+def read_stories(folder: Path | None = None) -> Shelf:
+    """Every story in `folder` (the data folder's stories/ by default); a broken file is
+    reported and the others still load."""
+    folder = folder or locations.stories_dir()
+    shelf = Shelf()
+    if not folder.is_dir():
+        return shelf
+    for path in sorted(folder.glob("*.toml")):
+        saved, problems = read_story_file(path)
+        shelf.problems.extend(problems)
+        if saved is not None:
+            shelf.stories.append(saved)
+    shelf.stories.sort(key=lambda saved: (saved.story.title.casefold(), saved.id))
+    return shelf
+
+
+def story_id_for(title: str, taken: set[str]) -> str:
+    """A file name from a title: lowercase words joined by dashes, unique among `taken`."""
+    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    base = "-".join(re.findall(r"[a-z0-9]+", plain.lower()))[:48].strip("-") or "story"
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate = f"{base}-{number}"
+        number += 1
+    return candidate
+
+
+def story_toml(story: Story) -> str:
+    import tomli_w
+
+    data = story.model_dump(mode="json")
+    if not data["attempts"]:
+        del data["attempts"]
+    return HEADER + tomli_w.dumps(data, multiline_strings=True)
+
+
+def save_story(story: Story, story_id: str | None = None, folder: Path | None = None) -> str:
+    """Write `story` over the story `story_id`, or as a new file named from its title;
+    atomically, readable by the user alone. Returns the story's id."""
+    folder = folder or locations.stories_dir()
+    locations.ensure_private_dir(folder)
+    if story_id is None:
+        story_id = story_id_for(story.title, {path.stem for path in folder.glob("*.toml")})
+    write_atomically(folder / f"{story_id}.toml", story_toml(story))
+    return story_id
+
+
+def delete_story(story_id: str, folder: Path | None = None, now: datetime | None = None) -> Path:
+    """Move a story's file to `stories/deleted/` (kept, with the time in its name).
+    Returns where it went."""
+    folder = folder or locations.stories_dir()
+    source = folder / f"{story_id}.toml"
+    target_dir = locations.ensure_private_dir(folder / DELETED)
+    stamp = (now or datetime.now()).strftime("%Y%m%dT%H%M%S")
+    target = target_dir / f"{story_id}-{stamp}.toml"
+    source.replace(target)
+    return target

@@ -1,0 +1,150 @@
+"""Write or edit a story: the question form's layout (every field drawn at 80x24, the
+form scrolls), validated as you type by the story model, saved atomically to its own
+file in the data folder's stories/."""
+
+from __future__ import annotations
+
+import difflib
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Footer, Input, Static, TextArea
+
+from interviewcoach.stories.model import PARTS, Story
+from interviewcoach.stories.shelf import SavedStory, save_story
+from interviewcoach.tui.screens.form import FormScreen, field, problems_by_field
+
+TEXT_FIELDS = ("title", "where", "when")
+AREA_FIELDS = ("story", *PARTS)
+HINT_THEMES = 12
+"""How many of the most asked themes the form names under the themes field."""
+PART_HINTS = {
+    "story": "free text",
+    "situation": "the scene",
+    "task": "your job",
+    "action": "your steps",
+    "result": "the outcome",
+    "learned": "the lesson",
+}
+
+
+def field_problem(error: ErrorDetails) -> tuple[str, str]:
+    """A validation error as a person would say it, and the form field it belongs to."""
+    name = str(error["loc"][0]) if error["loc"] else "title"
+    if name == "title":
+        if error["type"] == "string_too_long":
+            return "title", "Title: at most 200 characters."
+        return "title", "Give the story a title you would recognise it by."
+    if name in ("where", "when"):
+        return name, f"{name.capitalize()}: at most 200 characters."
+    if name == "themes":
+        if error["type"] == "value_error":
+            return "themes", "Themes: each theme once."
+        return "themes", "Themes: lowercase words with dashes, separated by commas, e.g. `failure, conflict`."
+    return name, f"{name.capitalize()}: {error['msg'].removeprefix('Value error, ')}"
+
+
+class StoryForm(FormScreen):
+    """Returns the saved story's id, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", key_display="^s", tooltip="Save the story", id="save-story"),
+        Binding("escape", "cancel", "Cancel", tooltip="Leave without saving", id="cancel-story"),
+    ]
+
+    FIRST_FIELD = "title"
+    FIELDS = {name: name for name in (*TEXT_FIELDS, "themes", *AREA_FIELDS)}
+
+    def __init__(self, saved: SavedStory | None, themes: list[str]) -> None:
+        super().__init__()
+        self.original = saved
+        self.known_themes = themes
+        """The themes the banks ask, most asked first: offered, and checked for typos."""
+
+    def compose(self) -> ComposeResult:
+        story = self.original.story if self.original else None
+        with VerticalScroll(id="form"):
+            yield Static("Edit your story" if story else "Write a story", classes="section-title")
+            with Vertical(id="form-fields"):
+                yield from field(
+                    "Title", Input(story.title if story else "", placeholder="The launch I pulled", id="f-title")
+                )
+                yield from field(
+                    "Where", Input(story.where if story else "", placeholder="company, team", id="f-where")
+                )
+                yield from field("When", Input(story.when if story else "", placeholder="2023", id="f-when"))
+                yield from field(
+                    "Themes",
+                    Input(", ".join(story.themes) if story else "", placeholder="failure, conflict", id="f-themes"),
+                    hint="comma list",
+                )
+                yield Static(self.themes_hint(), id="themes-hint", classes="muted", markup=False)
+                for name in AREA_FIELDS:
+                    area = TextArea(getattr(story, name) if story else "", id=f"f-{name}", soft_wrap=True)
+                    if name != "story":
+                        area.add_class("story-part")
+                    yield from field(name.capitalize(), area, hint=PART_HINTS[name])
+            yield from self.form_end()
+        yield Footer()
+
+    def themes_hint(self) -> str:
+        if not self.known_themes:
+            return ""
+        shown = self.known_themes[:HINT_THEMES]
+        more = len(self.known_themes) - len(shown)
+        return "Asked most: " + ", ".join(shown) + (f" and {more} more (c on your stories)" if more > 0 else "")
+
+    def data(self) -> dict:
+        data: dict = {name: self.query_one(f"#f-{name}", Input).value.strip() for name in TEXT_FIELDS}
+        data["themes"] = [t.strip() for t in self.query_one("#f-themes", Input).value.split(",") if t.strip()]
+        for name in AREA_FIELDS:
+            data[name] = self.query_one(f"#f-{name}", TextArea).text.strip()
+        if self.original:
+            data["attempts"] = list(self.original.story.attempts)  # hand-made links are kept
+        return data
+
+    def validate(self) -> tuple[Story | None, dict[str, list[str]]]:
+        try:
+            return Story.model_validate(self.data()), {}
+        except ValidationError as error:
+            return None, problems_by_field(error, field_problem)
+
+    def unasked_note(self, themes: list[str]) -> str:
+        """Themes no question asks: allowed (your own), but often a typo."""
+        notes = []
+        for theme in themes:
+            if self.known_themes and theme not in self.known_themes:
+                close = difflib.get_close_matches(theme, self.known_themes, n=1)
+                notes.append(f"{theme} (did you mean {close[0]}?)" if close else theme)
+        return "No question asks: " + ", ".join(notes) if notes else ""
+
+    def check(self, everything: bool = False) -> bool:
+        note = self.unasked_note(self.data()["themes"])
+        self.query_one("#themes-hint", Static).update(note or self.themes_hint())
+        return super().check(everything)
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    def changed(self) -> None:
+        self.check()
+
+    def action_save(self) -> None:
+        story, problems = self.validate()
+        if story is None or problems:
+            self.check(everything=True)
+            self.notify("Fix the problems listed before saving.", severity="warning")
+            return
+        try:
+            story_id = save_story(
+                story,
+                self.original.id if self.original else None,
+                self.original.path.parent if self.original else None,
+            )
+        except OSError as error:
+            self.notify(f"Could not save: {error}", severity="error", timeout=10)
+            return
+        self.dismiss(story_id)

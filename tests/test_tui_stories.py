@@ -1,0 +1,273 @@
+"""The story bank as a candidate uses it: add a story and see it graded, see coverage
+change, pick a story while answering a behavioural question; and the coverage screen's
+snapshots. Over the test story bank and the fixed grader (tests/story_helpers.py,
+tests/fakes.py), so no grader change moves them."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import DataTable, Input, OptionList, Static, TextArea
+
+from interviewcoach import locations
+from interviewcoach.settings import Settings
+from interviewcoach.store import open_history
+from interviewcoach.stories.shelf import read_stories
+from interviewcoach.tui.app import make_app
+from interviewcoach.tui.screens.confirm import ConfirmScreen
+from interviewcoach.tui.screens.coverage import CoverageScreen
+from interviewcoach.tui.screens.practice import PracticeScreen
+from interviewcoach.tui.screens.stories import StoriesScreen
+from interviewcoach.tui.screens.story_detail import StoryScreen
+from interviewcoach.tui.screens.story_form import StoryForm
+from interviewcoach.tui.screens.story_picker import StoryPicker
+from interviewcoach.tui.widgets.evidence_view import EvidenceView
+
+from fakes import fixed_grade
+from story_helpers import CALLS, LAUNCH, REWRITE, save_stories, story_library
+from test_tui import FakeClock, answer
+
+SIZES = [(80, 24), (120, 40)]
+
+
+def app_for(**settings):
+    data = {"probes": 0, "last_practice": {"category": "behavioural", "questions": 1}}
+    return make_app(
+        Settings.model_validate({**data, **settings}), story_library(), clock=FakeClock(), seed=3, grader=fixed_grade
+    )
+
+
+async def settle(pilot) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_stories(pilot) -> StoriesScreen:
+    await pilot.press("t")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, StoriesScreen)
+    return screen
+
+
+def rows(screen) -> list[list[str]]:
+    table = screen.query_one("#stories-table", DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def uncovered(screen: CoverageScreen) -> int:
+    assert screen.bank is not None
+    return len(screen.bank.coverage().uncovered)
+
+
+async def test_add_a_story_and_see_it_graded():
+    app = app_for()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_stories(pilot)
+        assert rows(screen) == []
+        assert "No stories yet" in str(screen.query_one("#stories-summary", Static).render())
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, StoryForm)
+        assert form.query_one("#f-title", Input).has_focus
+        form.query_one("#f-title", Input).value = "The launch I pulled 🚀"
+        form.query_one("#f-where", Input).value = "Acme"
+        form.query_one("#f-themes", Input).value = "failure, confict"
+        form.query_one("#f-situation", TextArea).text = "At Acme, two weeks before launch."
+        form.query_one("#f-action", TextArea).text = "I pulled the logs."
+        await pilot.pause()
+        # A theme no question asks is allowed (your own), but a likely typo is named.
+        assert "confict (did you mean conflict?)" in str(form.query_one("#themes-hint", Static).render())
+        assert not form.query_one("#save").disabled
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen
+        assert rows(screen) == [["The launch I pulled 🚀", "56 solid", "failure, confict", "0"]]
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, StoryScreen)
+        assert "56/100 (solid)" in str(detail.query_one("#score", Static).render())
+        tips = str(detail.query_one("#tips", Static).render())
+        assert "What would make it stronger:" in tips and "No result: End with what changed" in tips
+        assert detail.query_one(EvidenceView).answer == "At Acme, two weeks before launch.\n\nI pulled the logs."
+    (saved,) = read_stories().stories
+    assert saved.id == "the-launch-i-pulled" and saved.story.themes == ["failure", "confict"]
+
+
+async def test_the_form_refuses_a_story_without_a_title():
+    app = app_for()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_stories(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert form.query_one("#save").disabled
+        form.query_one("#f-themes", Input).value = "Failure!"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        problems = str(form.query_one("#form-problems", Static).render())
+        assert "Give the story a title" in problems and "Themes: lowercase words" in problems
+    assert read_stories().stories == []
+
+
+async def test_escape_asks_before_throwing_away_a_typed_story():
+    app = app_for()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_stories(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        await pilot.press("escape")  # nothing typed yet: straight back
+        await pilot.pause()
+        assert isinstance(app.screen, StoriesScreen)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#f-story", TextArea).text = CALLS.story
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # keep editing: nothing lost
+        await pilot.pause()
+        assert app.screen is form and form.query_one("#f-story", TextArea).text == CALLS.story
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, StoriesScreen)
+
+
+async def test_coverage_changes_as_stories_are_added_and_edited():
+    save_stories(LAUNCH)
+    app = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_stories(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        coverage = app.screen
+        assert isinstance(coverage, CoverageScreen)
+        before = uncovered(coverage)
+        assert "✗ 5 of 7 themes have no story" in str(coverage.query_one("#coverage-summary", Static).render())
+        await pilot.press("escape")
+        await pilot.pause()
+        stories = app.screen
+        assert isinstance(stories, StoriesScreen)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#f-title", Input).value = "Twenty calls"
+        form.query_one("#f-themes", Input).value = "customers, prioritisation"
+        form.query_one("#f-story", TextArea).text = CALLS.story
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        assert uncovered(app.screen) == before - 2
+        table = app.screen.query_one("#coverage-table", DataTable)
+        assert str(table.get_cell("customers", "twenty-calls")) == "strong"
+
+
+async def test_delete_asks_and_keeps_the_file():
+    save_stories(LAUNCH, REWRITE)
+    app = app_for()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_stories(pilot)
+        assert len(rows(screen)) == 2
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await settle(pilot)
+        assert len(rows(screen)) == 1
+    assert len(read_stories().stories) == 1
+    assert len(list((locations.stories_dir() / "deleted").glob("*.toml"))) == 1
+
+
+async def test_a_broken_story_file_is_shown_and_the_others_load():
+    save_stories(LAUNCH)
+    (locations.stories_dir() / "bad.toml").write_text('title = "x"\nthemes = "failure"\n', "utf-8")
+    app = app_for()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_stories(pilot)
+        problems = screen.query_one("#stories-problems", Static)
+        assert problems.display and "bad.toml:2: themes" in str(problems.render())
+        assert len(rows(screen)) == 1
+
+
+async def test_pick_a_story_while_answering_and_the_attempt_records_it():
+    save_stories(LAUNCH, REWRITE, CALLS)
+    app = app_for()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.practise_question(story_library().questions["st-conflict"])
+        await pilot.pause()
+        practice = app.screen
+        assert isinstance(practice, PracticeScreen)
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, StoryPicker)
+        options = picker.query_one(OptionList)
+        first = options.get_option_at_index(0)
+        assert first.id == "disagreed-on-the-rewrite"  # tagged conflict, and "disagreed" is in the question
+        assert "themes: conflict" in str(first.prompt)
+        assert "We argued with the tech lead" in str(picker.query_one("#picker-preview", Static).render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is practice
+        assert "story: Disagreed on the rewrite" in str(practice.query_one("#progress", Static).render())
+        await answer(pilot, "At Bloom I argued for the split. As a result we shipped. I learned a lot.")
+    with open_history() as store:
+        (attempt,) = store.export().attempts
+    assert attempt.story_id == "disagreed-on-the-rewrite"
+
+
+async def test_the_stories_key_is_offered_for_behavioural_questions_only():
+    app = app_for()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.practise_question(story_library().questions["st-design"])
+        await pilot.pause()
+        assert app.screen.check_action("stories", ()) is False
+        app.practise_question(story_library().questions["st-failure"])
+        await pilot.pause()
+        assert app.screen.check_action("stories", ()) is True
+        await pilot.press("ctrl+t")  # no stories yet: says so, opens nothing
+        await pilot.pause()
+        assert isinstance(app.screen, PracticeScreen)
+
+
+async def test_the_coverage_shows_a_story_told_too_often():
+    from interviewcoach.store.records import AttemptRecord
+
+    (launch,) = save_stories(LAUNCH)
+    library = story_library()
+    rubric, question = library.rubrics["behavioural"], library.questions["st-failure"]
+    with open_history() as store:
+        for _ in range(3):
+            store.save_attempt(AttemptRecord.of(fixed_grade("I", rubric), "I", rubric, question, story_id=launch))
+    app = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_stories(pilot)
+        assert rows(app.screen)[0][3] == "3"
+        await pilot.press("c")
+        await settle(pilot)
+        overused = app.screen.query_one("#coverage-overused", Static)
+        assert overused.display
+        assert "'The launch I pulled' told in 3 of your last 3 story answers" in str(overused.render())
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_snapshot_coverage(snap_compare, size):
+    save_stories(LAUNCH, REWRITE, CALLS)
+
+    async def run_before(pilot):
+        await pilot.press("t")
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+
+    assert snap_compare(app_for(), terminal_size=size, run_before=run_before)
