@@ -103,6 +103,8 @@ HARD_FLOORS = {
     "grading-unseen-e-other": (None, 0.56),
     "grading-unseen-f-behavioural": (0.82, 0.90),
     "grading-unseen-f-design": (0.76, 0.80),
+    "grading-unseen-g-behavioural": (0.77, 0.70),
+    "grading-unseen-g-design": (0.70, 0.71),
 }
 KNOWN_MISREADS = {
     "u3-pd-07": "a refusal that sets aside research, a segment, a pilot and metrics but "
@@ -117,6 +119,18 @@ KNOWN_MISREADS = {
     "supply, demand) around its buzzwords",
     "u5-ot-05": "a stuffed pricing answer whose buzzwords are the question's own words "
     "(usage-based, per-seat, hybrid pricing)",
+    "u7a-pd-04": "a stuffed answer that repeats the whole prompt (siblings, coordinate care, "
+    "ageing parent) and names every cue: buzzwords beside the question's words read as topic",
+    "u7a-pd-09": "a strong farmers-marketplace answer graded against weather planning for "
+    "smallholder farmers: written to share the prompt's rarest words (smallholder, rural)",
+    "u7a-pd-15": "word salad built from the prompt's words (expenses, managers, hours, approve) and "
+    "cue words: the grader reads words, not sentences that make sense",
+    "u7c-bh-08": "a STAR answer with headings and abstractions and no event: 'I took ownership of "
+    "the process' reads as an action, and the theme's words (hiring, talent) are there",
+    "u7c-bh-10": "a strong mentoring story graded against a customer escalation: nothing in "
+    "a lexical theme check tells a story about a colleague from one about a customer",
+    "u7c-bh-15": "a stuffed things-that-don't-scale story: its buzzwords (customer pain point, "
+    "user research, concierge MVP) are the theme's own words",
 }
 """Gamed answers the grader still scores 30 or more, each with why; the test fails when
 one is fixed, so this list stays true."""
