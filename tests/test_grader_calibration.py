@@ -115,22 +115,10 @@ KNOWN_MISREADS = {
     "mind': the theme's words (told, asked, feedback, data) are in almost any story",
     "u5-pd-05": "a freelancer-tax answer graded against developer onboarding for a payments "
     "API: it shares the prompt's rarest words (payments, developers)",
-    "u5-pd-08": "a stuffed marketplace answer that repeats the question's words (two-sided, "
-    "supply, demand) around its buzzwords",
-    "u5-ot-05": "a stuffed pricing answer whose buzzwords are the question's own words "
-    "(usage-based, per-seat, hybrid pricing)",
-    "u7a-pd-04": "a stuffed answer that repeats the whole prompt (siblings, coordinate care, "
-    "ageing parent) and names every cue: buzzwords beside the question's words read as topic",
     "u7a-pd-09": "a strong farmers-marketplace answer graded against weather planning for "
     "smallholder farmers: written to share the prompt's rarest words (smallholder, rural)",
-    "u7a-pd-15": "word salad built from the prompt's words (expenses, managers, hours, approve) and "
-    "cue words: the grader reads words, not sentences that make sense",
-    "u7c-bh-08": "a STAR answer with headings and abstractions and no event: 'I took ownership of "
-    "the process' reads as an action, and the theme's words (hiring, talent) are there",
     "u7c-bh-10": "a strong mentoring story graded against a customer escalation: nothing in "
     "a lexical theme check tells a story about a colleague from one about a customer",
-    "u7c-bh-15": "a stuffed things-that-don't-scale story: its buzzwords (customer pain point, "
-    "user research, concierge MVP) are the theme's own words",
 }
 """Gamed answers the grader still scores 30 or more, each with why; the test fails when
 one is fixed, so this list stays true."""

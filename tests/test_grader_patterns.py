@@ -192,3 +192,32 @@ def test_an_outcome_and_customers_speaking_still_count(library):
 def test_what_the_problem_is_still_counts(library):
     cue = cue_of(library, "product-design", "The problem is that blind shoppers can't read the labels in store.", "why")
     assert any("problem is" in e.text.lower() for e in cue.evidence)
+
+
+STUFFED_WITH_THE_PROMPT = (
+    "To design a product that helps siblings coordinate care for an ageing parent, I would start with a "
+    "customer-centric, user-first approach. The siblings coordinating care for an ageing parent are our key "
+    "persona and target segment, and their pain points around coordination are the core problem and the why. "
+    "I'd define the problem space, empathise with the siblings, then ideate solutions that help them coordinate "
+    "care for the ageing parent. Next I'd prioritise using RICE and weigh the trade-offs between impact and "
+    "effort, focusing on the MVP. The rollout would be phased, starting with a pilot and a beta, then a "
+    "go-to-market plan with key stakeholders and risk mitigation. Success metrics and KPIs would include "
+    "engagement, retention, NPS and a north star metric with guardrails, with targets set for each."
+)
+SAYS_SOMETHING = (
+    "One sibling usually lives nearest and ends up doing everything: the GP visits, the shopping, noticing Mum "
+    "has stopped eating. The others live hours away, feel guilty and hear about things only in a crisis. I'd "
+    "build for that family: three grown-up siblings, one nearby, a parent still at home. A shared week view "
+    "of jobs (drive to the clinic Thursday, fix the boiler) that the far-away ones can claim, and a two-line "
+    "log after every visit. I'd pilot it with twenty families from a carers' charity in Leeds for six weeks. "
+    "Success: the share of jobs claimed by the siblings who live far away, from about 10% to 30%, with the "
+    "nearby sibling's hours of care as the guardrail."
+)
+
+
+def test_an_answer_of_the_questions_words_and_pm_vocabulary_says_nothing(library):
+    question = library.questions["pd-caregivers-coordination"]
+    stuffed = grade_answer(STUFFED_WITH_THE_PROMPT, library.rubrics["product-design"], question)
+    real = grade_answer(SAYS_SOMETHING, library.rubrics["product-design"], question)
+    assert stuffed.score < 30 and stuffed.notes[0].startswith("Most of this answer is the question's own words")
+    assert real.score > 60 and not any(n.startswith("Most of this answer") for n in real.notes)

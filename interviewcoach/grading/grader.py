@@ -483,6 +483,21 @@ def _overall(text, compiled, cues, readings, question, follow_up=False, judge_re
             + ", ".join(c.label.lower() for c in cues if c.negated and not c.hit)
             + "."
         )
+    # An answer made of the question's own words and PM vocabulary ("the siblings
+    # coordinating care for an ageing parent are our key persona and target segment")
+    # names every cue and says nothing of its own.
+    own = None if follow_up else _own_share(text, compiled)
+    if own is not None and own < OWN_WORDS:
+        score = round(score * (own / OWN_WORDS) ** 2)
+        notes.insert(
+            0,
+            "Most of this answer is the question's own words and PM vocabulary: "
+            + (
+                "tell what happened, what you did and what changed."
+                if compiled.rubric.answer_kind == "story"
+                else "say what you would build, for whom, and how you would know it worked."
+            ),
+        )
     relevance = None
     if compiled.topic is not None and not follow_up and judge_relevance_too:
         relevance = judge_relevance(text, compiled.topic, set(typo_corrections(text, compiled).values()))
@@ -541,6 +556,25 @@ def _overall(text, compiled, cues, readings, question, follow_up=False, judge_re
         notes=notes,
         relevance=relevance,
     )
+
+
+OWN_WORDS = 0.4
+"""Below this share of its content words an answer's own (not the question's prompt, not
+PM jargon, not generic PM vocabulary), its score is scaled by the square of how far
+below it is. On the labelled sets the answers under it are stuffed, gibberish, STAR
+headings over nothing, a few refusals and two weak ones; the lowest answer rated 3 or
+more sits at 0.37 (a terse strategy answer), the lowest design answer at 0.51."""
+OWN_WORDS_FROM = 20
+"""Content words an answer needs before the share is judged; shorter ones have their own rules."""
+
+
+def _own_share(text: AnalysedText, compiled: CompiledRubric) -> float | None:
+    content = [t for t in text.tokens if t.kind == "word" and not t.is_stop and len(t.norm) >= 3]
+    if len(content) < OWN_WORDS_FROM:
+        return None
+    borrowed = compiled.prompt_stems | _JARGON_STEMS | _GENERIC_STEMS
+    own = sum(1 for t in content if t.stem not in borrowed and t.norm not in lexicon.JARGON_WORDS)
+    return own / len(content)
 
 
 OFF_QUESTION_CAP = 20
