@@ -163,6 +163,7 @@ NOT_EVIDENCE = [
     ("behavioural", "result", "By the end of the quarter I had moved on to the billing team.", "By the end of"),
     ("behavioural", "result", "I owned it, and the target was to cut refund contacts by a third.", "by a third"),
     ("behavioural", "result", "The target I signed up to was 5% of weekday lunch orders.", "5%"),
+    ("behavioural", "result", "At the time I was leading the checkout team of six.", "was leading"),
     # not customers speaking, and the speaker's own filler
     ("product-design", "customer_focus", "The data will tell us whether the SDKs are the problem.", "tell us"),
     ("product-design", "customer_focus", "Maybe a family card that's, I don't know, easier to get.", "know"),
