@@ -104,7 +104,9 @@ HARD_FLOORS = {
     "grading-unseen-f-behavioural": (0.82, 0.90),
     "grading-unseen-f-design": (0.76, 0.80),
     "grading-unseen-g-behavioural": (0.77, 0.70),
-    "grading-unseen-g-design": (0.70, 0.71),
+    "grading-unseen-g-design": (0.70, 0.78),
+    "grading-unseen-h-behavioural": (0.72, 0.64),
+    "grading-unseen-h-design": (0.72, 0.77),
 }
 KNOWN_MISREADS = {
     "u3-pd-07": "a refusal that sets aside research, a segment, a pilot and metrics but "
@@ -117,6 +119,10 @@ KNOWN_MISREADS = {
     "API: it shares the prompt's rarest words (payments, developers)",
     "u7a-pd-09": "a strong farmers-marketplace answer graded against weather planning for "
     "smallholder farmers: written to share the prompt's rarest words (smallholder, rural)",
+    "u8b-pd-06": "word salad with dyslexia's own words (letters moving, words swim, fonts): "
+    "its words are its own, just not in sentences that mean anything",
+    "u8c-bh-09": "a strong unhappy-customer story graded against aligning many teams for a "
+    "launch: it has a release, teams and engineers, all the theme's words",
     "u7c-bh-10": "a strong mentoring story graded against a customer escalation: nothing in "
     "a lexical theme check tells a story about a colleague from one about a customer",
 }
