@@ -271,3 +271,75 @@ def test_snapshot_coverage(snap_compare, size):
         await settle(pilot)
 
     assert snap_compare(app_for(), terminal_size=size, run_before=run_before)
+
+
+async def test_quitting_with_a_typed_story_asks_and_offers_it_back():
+    app = app_for()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_stories(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, StoryForm) and not form.answer_in_progress
+        form.query_one("#f-title", Input).value = "Twenty calls"
+        form.query_one("#f-story", TextArea).text = CALLS.story
+        await pilot.pause()
+        assert form.answer_in_progress
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "kept as a draft" in app.screen.question
+        await pilot.press("n")  # stay: nothing lost
+        await pilot.pause()
+        assert app.screen is form and form.query_one("#f-story", TextArea).text == CALLS.story
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    assert app.return_code == 0 and read_stories().stories == []
+    app = app_for()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_stories(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and "Restore what you typed?" in app.screen.question
+        await pilot.press("y")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, StoryForm)
+        assert form.query_one("#f-title", Input).value == "Twenty calls"
+        assert form.query_one("#f-story", TextArea).text == CALLS.story
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, StoriesScreen)
+    assert [saved.id for saved in read_stories().stories] == ["twenty-calls"]
+    with open_history() as store:
+        assert store.drafts() == []  # saved: the draft is gone
+
+
+async def test_quitting_the_question_form_with_changes_asks_first():
+    from interviewcoach.tui.screens.question_form import QuestionForm
+
+    app = app_for()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(QuestionForm(None))
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, QuestionForm)
+        await pilot.press("ctrl+q")  # nothing typed: quits at once
+        await pilot.pause()
+    assert app.return_code == 0
+    app = app_for()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(QuestionForm(None))
+        await pilot.pause()
+        form = app.screen
+        await pilot.press(*"Why")
+        await pilot.pause()
+        assert form.answer_in_progress
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and "will be lost" in app.screen.question
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is form

@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Input, Static, TextArea
 
+from interviewcoach.draft_keys import story_draft_key
 from interviewcoach.stories.model import PARTS, Story
 from interviewcoach.stories.shelf import SavedStory, save_story
 from interviewcoach.tui.screens.form import FormScreen, field, problems_by_field
@@ -59,11 +60,15 @@ class StoryForm(FormScreen):
     FIRST_FIELD = "title"
     FIELDS = {name: name for name in (*TEXT_FIELDS, "themes", *AREA_FIELDS)}
 
+    quit_question = "Quit interviewcoach? The story you are typing is kept as a draft and offered back next time."
+
     def __init__(self, saved: SavedStory | None, themes: list[str]) -> None:
         super().__init__()
         self.original = saved
         self.known_themes = themes
         """The themes the banks ask, most asked first: offered, and checked for typos."""
+        self.draft_key = story_draft_key(saved.id if saved else None)
+        """Where quitting keeps what is typed; the form offers it back when it opens."""
 
     def compose(self) -> ComposeResult:
         story = self.original.story if self.original else None
@@ -90,6 +95,63 @@ class StoryForm(FormScreen):
                     yield from field(name.capitalize(), area, hint=PART_HINTS[name])
             yield from self.form_end()
         yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.offer_draft()
+
+    # --- the draft: what quitting with the form open keeps ---------------------------------
+
+    def save_draft(self) -> None:
+        """Keep what is typed in the history's drafts, to offer back when the form opens."""
+        from interviewcoach.store.records import DraftRecord
+
+        data = self.data()
+        text = "\n\n".join(str(data[name]) for name in ("title", *AREA_FIELDS) if data.get(name))
+        self.coach_app.save_draft(DraftRecord(key=self.draft_key, text=text, context={"story": data}))
+
+    def discard_draft(self) -> None:
+        self.coach_app.read_history(lambda store: store.discard_draft(self.draft_key), None, "discard the draft")
+
+    def offer_draft(self) -> None:
+        key = self.draft_key
+        found = self.coach_app.read_history(
+            lambda store: next((d for d in store.drafts() if d.key == key), None), None, "read your drafts"
+        )
+        if found is None or not isinstance(found.context.get("story"), dict):
+            return
+        typed: dict = found.context["story"]
+        from interviewcoach.tui.screens.confirm import ConfirmScreen
+
+        def answered(restore: bool | None) -> None:
+            if restore:
+                self.fill(typed)
+            else:
+                self.discard_draft()
+
+        when = found.updated_at.astimezone().strftime("%d %b %H:%M")
+        self.app.push_screen(
+            ConfirmScreen(
+                f"You left this form with unsaved typing ({when}). Restore what you typed?",
+                yes="Restore",
+                no="Discard it",
+            ),
+            answered,
+        )
+
+    def fill(self, data: dict) -> None:
+        """Put a draft's typing back into the fields."""
+        for name in TEXT_FIELDS:
+            self.query_one(f"#f-{name}", Input).value = str(data.get(name, ""))
+        themes = data.get("themes", [])
+        self.query_one("#f-themes", Input).value = ", ".join(map(str, themes)) if isinstance(themes, list) else ""
+        for name in AREA_FIELDS:
+            self.query_one(f"#f-{name}", TextArea).text = str(data.get(name, ""))
+        self.check()
+
+    def dismiss_form(self, story_id: str | None) -> None:
+        self.discard_draft()
+        self.dismiss(story_id)
 
     def themes_hint(self) -> str:
         if not self.known_themes:
@@ -147,4 +209,4 @@ class StoryForm(FormScreen):
         except OSError as error:
             self.notify(f"Could not save: {error}", severity="error", timeout=10)
             return
-        self.dismiss(story_id)
+        self.dismiss_form(story_id)
