@@ -26,10 +26,12 @@ from interviewcoach.stories.model import Story
 from interviewcoach.stories.prep_sheet import prep_sheet, star_outline
 from interviewcoach.stories.shelf import (
     SavedStory,
+    StoryChangedOnDisk,
     delete_story,
     read_stories,
     save_story,
     story_id_for,
+    story_toml,
 )
 from interviewcoach.stories.themes import SETTING_TAGS, story_themes
 
@@ -148,6 +150,45 @@ def test_a_deleted_story_is_moved_aside_not_lost(isolated_home):
     assert moved.parent == locations.stories_dir() / "deleted"
     assert read_stories().stories == []
     assert "Pulled the payments launch" in moved.read_text("utf-8")
+
+
+def test_a_deleted_storys_id_is_never_given_to_a_new_story(isolated_home):
+    first = save_story(GOOD_STORY)
+    delete_story(first)
+    # Same title again: the old id's attempts must not become the new story's history.
+    second = save_story(GOOD_STORY)
+    assert second == f"{first}-2"
+    delete_story(second)
+    assert save_story(GOOD_STORY) == f"{first}-3"
+
+
+def test_an_id_the_history_records_is_never_reused(isolated_home):
+    # A story file removed by hand leaves no deleted/ copy; its attempts still name it.
+    assert save_story(GOOD_STORY, used={"pulled-the-payments-launch"}) == "pulled-the-payments-launch-2"
+
+
+def test_saving_refuses_to_overwrite_a_hand_edit_made_meanwhile(isolated_home):
+    story_id = save_story(GOOD_STORY)
+    (read,) = read_stories().stories
+    assert read.stamp is not None
+    # Saving over the file as it was read works, and again with the new stamp.
+    save_story(GOOD_STORY.model_copy(update={"where": "Acme"}), story_id, expected=read.stamp)
+    with pytest.raises(StoryChangedOnDisk):
+        save_story(GOOD_STORY, story_id, expected=read.stamp)  # stale: the file changed since
+    (again,) = read_stories().stories
+    read.path.write_text(read.path.read_text("utf-8") + "# my note\n", "utf-8")  # a hand edit
+    with pytest.raises(StoryChangedOnDisk):
+        save_story(GOOD_STORY, story_id, expected=again.stamp)
+    assert "# my note" in read.path.read_text("utf-8")
+    save_story(GOOD_STORY, story_id)  # asked to overwrite: no stamp, no check
+    assert "# my note" not in read.path.read_text("utf-8")
+
+
+def test_a_saved_file_holds_only_the_fields_written_and_says_comments_go():
+    text = story_toml(Story(title="Short", story="I did it."))
+    fields = [line.split(" = ")[0] for line in text.splitlines() if " = " in line and not line.startswith("#")]
+    assert fields == ["title", "story"]
+    assert "comments you add are not kept" in text
 
 
 # --- grading and what would make it stronger ---------------------------------------------------

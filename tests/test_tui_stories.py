@@ -343,3 +343,79 @@ async def test_quitting_the_question_form_with_changes_asks_first():
         await pilot.press("n")
         await pilot.pause()
         assert app.screen is form
+
+
+async def test_saving_over_a_hand_edit_asks_to_reload_or_overwrite():
+    (story_id,) = save_stories(LAUNCH)
+    path = locations.stories_dir() / f"{story_id}.toml"
+    app = app_for()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_stories(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, StoryForm)
+        assert "comments in it are not kept" in str(form.query_one("#form-rewrites", Static).render())
+        form.query_one("#f-where", Input).value = "Acme checkout"
+        path.write_text(path.read_text("utf-8").replace("2023", "2024") + "# hand note\n", "utf-8")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        choice = app.screen
+        assert "changed on disk" in choice.question
+        await pilot.press("escape")  # keep editing: nothing written, nothing lost
+        await pilot.pause()
+        assert app.screen is form and form.query_one("#f-where", Input).value == "Acme checkout"
+        assert "# hand note" in path.read_text("utf-8")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("r")  # reload: the form shows the hand edit
+        await pilot.pause()
+        assert app.screen is form
+        assert form.query_one("#f-when", Input).value == "2024"
+        assert form.query_one("#f-where", Input).value == "Acme payments"
+        form.query_one("#f-where", Input).value = "Acme checkout"
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # over the file it reloaded: no question
+        await settle(pilot)
+        assert isinstance(app.screen, StoriesScreen)
+    (saved,) = read_stories().stories
+    assert (saved.story.where, saved.story.when) == ("Acme checkout", "2024")
+
+
+async def test_overwrite_replaces_the_hand_edit_when_asked():
+    (story_id,) = save_stories(LAUNCH)
+    path = locations.stories_dir() / f"{story_id}.toml"
+    app = app_for()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_stories(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#f-where", Input).value = "Acme checkout"
+        path.write_text(path.read_text("utf-8").replace("2023", "2024"), "utf-8")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("o")
+        await settle(pilot)
+        assert isinstance(app.screen, StoriesScreen)
+    (saved,) = read_stories().stories
+    assert (saved.story.where, saved.story.when) == ("Acme checkout", "2023")
+
+
+async def test_a_new_story_never_takes_a_deleted_storys_id():
+    save_stories(LAUNCH)
+    app = app_for()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_stories(pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#f-title", Input).value = LAUNCH.title
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert [saved.id for saved in read_stories().stories] == ["the-launch-i-pulled-2"]

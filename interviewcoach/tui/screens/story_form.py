@@ -5,6 +5,7 @@ file in the data folder's stories/."""
 from __future__ import annotations
 
 import difflib
+from pathlib import Path
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
@@ -16,7 +17,7 @@ from textual.widgets import Footer, Input, Static, TextArea
 
 from interviewcoach.draft_keys import story_draft_key
 from interviewcoach.stories.model import PARTS, Story
-from interviewcoach.stories.shelf import SavedStory, save_story
+from interviewcoach.stories.shelf import SavedStory, StoryChangedOnDisk, read_story_file, save_story
 from interviewcoach.tui.screens.form import FormScreen, field, problems_by_field
 
 TEXT_FIELDS = ("title", "where", "when")
@@ -74,6 +75,13 @@ class StoryForm(FormScreen):
         story = self.original.story if self.original else None
         with VerticalScroll(id="form"):
             yield Static("Edit your story" if story else "Write a story", classes="section-title")
+            if self.original is not None:
+                yield Static(
+                    f"Saving rewrites {self.original.path.name}: comments in it are not kept.",
+                    id="form-rewrites",
+                    classes="muted",
+                    markup=False,
+                )
             with Vertical(id="form-fields"):
                 yield from field(
                     "Title", Input(story.title if story else "", placeholder="The launch I pulled", id="f-title")
@@ -195,18 +203,59 @@ class StoryForm(FormScreen):
         self.check()
 
     def action_save(self) -> None:
+        self.save(overwrite=False)
+
+    def save(self, overwrite: bool) -> None:
+        """Save the story; over a file edited by hand since the form read it only when
+        `overwrite` says so (the form asks first)."""
         story, problems = self.validate()
         if story is None or problems:
             self.check(everything=True)
             self.notify("Fix the problems listed before saving.", severity="warning")
             return
+        original = self.original
         try:
             story_id = save_story(
                 story,
-                self.original.id if self.original else None,
-                self.original.path.parent if self.original else None,
+                original.id if original else None,
+                original.path.parent if original else None,
+                expected=None if overwrite or original is None else original.stamp,
+                used=() if original else self.coach_app.story_history()[0].keys(),
             )
+        except StoryChangedOnDisk as changed:
+            self.changed_on_disk(changed.path)
+            return
         except OSError as error:
             self.notify(f"Could not save: {error}", severity="error", timeout=10)
             return
         self.dismiss_form(story_id)
+
+    def changed_on_disk(self, path: Path) -> None:
+        from interviewcoach.tui.screens.confirm import ChoiceScreen
+
+        def answered(choice: str | None) -> None:
+            if choice == "overwrite":
+                self.save(overwrite=True)
+            elif choice == "reload":
+                self.reload_file(path)
+
+        self.app.push_screen(
+            ChoiceScreen(
+                f"{path.name} changed on disk since this form opened (edited by hand?). "
+                "Overwrite it with the form, or reload the file into the form "
+                "(what you typed here is lost)? Escape keeps editing.",
+                [("reload", "Reload the file", "r"), ("overwrite", "Overwrite", "o")],
+            ),
+            answered,
+        )
+
+    def reload_file(self, path: Path) -> None:
+        saved, problems = read_story_file(path) if path.exists() else (None, [])
+        if saved is None:
+            why = "; ".join(str(problem) for problem in problems) or "the file is gone"
+            self.notify(f"Could not reload it: {why}", severity="error", timeout=10)
+            return
+        self.original = saved
+        self.fill(saved.story.model_dump())
+        self.initial = self.data()
+        self.notify(f"Reloaded {path.name}.")
