@@ -381,6 +381,35 @@ def test_the_prep_sheet_gives_each_story_in_star_form_with_its_themes():
     assert prep_sheet([], {}).startswith("# Your stories\n\nNo stories yet")
 
 
+def _outline_cue(cue_id: str, hit: bool, *evidence: tuple[str, float]) -> CueResult:
+    found = [Evidence(0, 1, "x", "x", "exact", sentence, weight) for sentence, weight in evidence]
+    return CueResult(cue_id, cue_id.capitalize(), hit, 0.8 if hit else 0.3, False, 1.0, found)
+
+
+def test_a_free_text_outline_gives_hit_cues_their_strongest_sentence_once():
+    from interviewcoach.final_grade import final_grade
+    from interviewcoach.stories.grade import StoryGrade
+
+    weak, strong, missed, result = "At Bloom.", "At Bloom I owned the booking page.", "I tried.", "Bookings rose 22%."
+    cues = [
+        _outline_cue("situation", True, (weak, 0.3), (strong, 0.9)),
+        _outline_cue("task", True, (strong, 0.8)),  # its only sentence is the situation's: left out
+        _outline_cue("action", False, (missed, 0.4)),  # not hit: its sentence is not an action
+        _outline_cue("result", True, (result, 0.7)),
+    ]
+    grade_result = GradeResult("behavioural", 1, None, 60, "solid", cues, 20, [])
+    story = saved(Story(title="Calls", story=" ".join([weak, strong, missed, result])), "calls")
+    grade = StoryGrade("calls", story.story.text(), final_grade(grade_result), ())
+    assert star_outline(story, grade) == [("S", strong), ("R", result)]
+    # Nothing read as a part (no grade, or no cue hit): the story's own text.
+    assert star_outline(story, None) == [("Story", story.story.text())]
+    nothing = GradeResult("behavioural", 1, None, 10, "weak", [_outline_cue("action", False, (missed, 0.4))], 20, [])
+    assert star_outline(story, StoryGrade("calls", "", final_grade(nothing), ())) == [("Story", story.story.text())]
+    assert star_outline(saved(Story(title="Empty"), "empty"), None) == []
+    sheet = prep_sheet([story], {"calls": grade})
+    assert f"- **S** {strong}" in sheet and f"- **R** {result}" in sheet and missed not in sheet
+
+
 # --- what the history records ----------------------------------------------------------------
 
 

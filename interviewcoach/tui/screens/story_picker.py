@@ -15,6 +15,8 @@ from textual.widgets.option_list import Option
 from interviewcoach.stories.fit import StoryFit
 from interviewcoach.stories.prep_sheet import star_outline
 
+PREVIEW_CHARS = 600
+"""Of the highlighted story's outline, as much as the preview's seven lines can show."""
 NO_STORY = "-"
 """The option id of "no story"."""
 
@@ -79,8 +81,9 @@ class StoryPicker(ModalScreen[str | None]):
         fit = next((fit for fit in self.fits if fit.saved.id == event.option.id), None)
         text = ""
         if fit is not None:
-            text = "\n".join(f"{letter}  {' '.join(part.split())}" for letter, part in star_outline(fit.saved, None))
-            text = text or " ".join(fit.saved.story.text().split())[:300] or "(nothing written yet)"
+            outline = star_outline(fit.saved, None)
+            text = "\n".join(f"{letter}  {' '.join(part.split())}" for letter, part in outline)
+            text = text[:PREVIEW_CHARS] or "(nothing written yet)"
         self.query_one("#picker-preview", Static).update(text)
 
     @on(OptionList.OptionSelected)
