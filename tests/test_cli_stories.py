@@ -67,8 +67,25 @@ def test_export_md_writes_a_prep_sheet(capsys, tmp_path):
     assert code == 0 and out.startswith("# Your stories") and "- **R** As a result" in out
     target = tmp_path / "prep.md"
     code, _, err = run_cli(capsys, "stories", "export", "md", "--output", str(target))
-    assert code == 0 and "Wrote 1 stories" in err
+    assert code == 0 and "Wrote 1 story to" in err
     assert target.read_text("utf-8") == out
+
+
+def test_export_md_refuses_a_bad_output_path_with_a_clear_error(capsys, tmp_path):
+    save_stories(LAUNCH)
+    existing = tmp_path / "prep.md"
+    existing.write_text("my notes\n", "utf-8")
+    for target, reason in [
+        (tmp_path / "missing" / "prep.md", f"there is no folder {tmp_path / 'missing'}"),
+        (tmp_path, "it is a folder; name a file"),
+        (existing, "it already exists (--force overwrites it)"),
+    ]:
+        code, _, err = run_cli(capsys, "stories", "export", "md", "--output", str(target))
+        assert code == 1 and err.strip().endswith(f"interviewcoach: cannot write {target}: {reason}"), err
+        assert "Traceback" not in err
+    assert existing.read_text("utf-8") == "my notes\n"
+    code, _, _ = run_cli(capsys, "stories", "export", "md", "--output", str(existing), "--force")
+    assert code == 0 and existing.read_text("utf-8").startswith("# Your stories")
 
 
 def test_a_broken_story_file_is_reported_by_line_and_the_rest_listed(capsys):

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from interviewcoach.commands.options import SubParsers, bank_dir_option
+from interviewcoach.commands.options import SubParsers, bank_dir_option, output_options, write_output_file
 
 if TYPE_CHECKING:
     from interviewcoach.stories.bank import StoryBank
@@ -46,7 +45,7 @@ def register(commands: SubParsers) -> None:
         description="Write every story in STAR form with its themes and grade, to reread before an interview.",
     )
     export.add_argument("format", choices=["md"], help="md: Markdown")
-    export.add_argument("--output", type=Path, metavar="FILE", help="write to FILE (default: standard output)")
+    output_options(export)
     bank_dir_option(export)
     export.set_defaults(run=export_stories)
 
@@ -175,7 +174,6 @@ def show_coverage(args: argparse.Namespace) -> int:
 
 
 def export_stories(args: argparse.Namespace) -> int:
-    from interviewcoach.files import write_atomically
     from interviewcoach.stories.prep_sheet import prep_sheet
 
     bank, code = _bank(args)
@@ -183,6 +181,8 @@ def export_stories(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
         return code
-    write_atomically(args.output, text)
-    print(f"Wrote {len(bank.stories)} stories to {args.output}.", file=sys.stderr)
+    if not write_output_file(args.output, text, args.force):
+        return 1
+    count = len(bank.stories)
+    print(f"Wrote {count} stor{'y' if count == 1 else 'ies'} to {args.output}.", file=sys.stderr)
     return code
