@@ -419,3 +419,36 @@ async def test_a_new_story_never_takes_a_deleted_storys_id():
         await pilot.press("ctrl+s")
         await settle(pilot)
     assert [saved.id for saved in read_stories().stories] == ["the-launch-i-pulled-2"]
+
+
+async def test_a_resumed_draft_keeps_the_story_picked_for_it():
+    save_stories(LAUNCH, REWRITE)
+    app = app_for()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.practise_question(story_library().questions["st-conflict"])
+        await pilot.pause()
+        await pilot.press(*"At Bloom I argued")
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press("enter")  # the best fit: the rewrite
+        await pilot.pause()
+        assert app.screen.session.story_id == "disagreed-on-the-rewrite"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    with open_history() as store:
+        (draft,) = store.drafts()
+    assert draft.context["story"] == "disagreed-on-the-rewrite"
+    app = app_for()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.resume_draft()
+        await pilot.pause()
+        practice = app.screen
+        assert isinstance(practice, PracticeScreen)
+        assert practice.session.story_id == "disagreed-on-the-rewrite"
+        assert "story: Disagreed on the rewrite" in str(practice.query_one("#progress", Static).render())
+        await answer(pilot, "At Bloom I argued for the split. As a result we shipped. I learned a lot.")
+    with open_history() as store:
+        (attempt,) = store.export().attempts
+    assert attempt.story_id == "disagreed-on-the-rewrite"

@@ -336,6 +336,7 @@ class InterviewCoachApp(MockFlow):
                 first_answer=draft.text,
                 draft_key=draft.key,
                 start=start,
+                first_story=story if isinstance(story := draft.context.get("story"), str) else None,
             )
         )
 

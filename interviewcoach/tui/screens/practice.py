@@ -99,6 +99,8 @@ class PracticeScreen(CoachScreen[None]):
         box.focus()
         if self.session.story_id is None:
             self._story_title = None
+        elif self._story_title is None:
+            self.story_resumed(self.session.story_id)
         self.show_progress()
         self.query_one("#question-pin", Static).update(self.session.question.prompt)
         self.update_words()
@@ -247,6 +249,15 @@ class PracticeScreen(CoachScreen[None]):
         fits = rank_stories(question, shelf.stories)
         self.app.push_screen(StoryPicker(question.prompt, fits, self.session.story_id), self.story_picked)
 
+    def story_resumed(self, story_id: str) -> None:
+        """A resumed draft's story: shown again, or dropped if it was deleted meanwhile."""
+        from interviewcoach.stories.shelf import read_stories
+
+        saved = read_stories().get(story_id)
+        if saved is None:
+            self.session.use_story(None)
+        self._story_title = saved.story.title if saved else None
+
     def story_picked(self, story_id: str | None) -> None:
         if story_id is None or self.session.stage not in (Stage.ANSWER, Stage.PROBE):
             return
@@ -256,6 +267,7 @@ class PracticeScreen(CoachScreen[None]):
         self.session.use_story(saved.id if saved else None)
         self._story_title = saved.story.title if saved else None
         self.show_progress()
+        self.save_draft()  # the draft remembers the story, so resuming it keeps the pick
         self.notify(f"Telling '{saved.story.title}': this answer records it." if saved else "No story for this answer.")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
