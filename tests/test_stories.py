@@ -360,6 +360,13 @@ def test_a_story_picked_for_3_of_the_last_10_answers_is_overused():
     assert len(overused(["rewrite"] * RECENT_PICKS + ["launch"] * 3, stories)) == 1
 
 
+def test_a_deleted_story_is_not_reported_overused():
+    stories = [saved(LAUNCH, "launch")]
+    found = overused(["gone"] * 4 + ["launch"] * 3, stories)
+    assert [(o.story_id, o.title) for o in found] == [("launch", LAUNCH.title)]
+    assert all(o.title != o.story_id for o in found)
+
+
 def test_times_used_counts_picks_and_hand_links_once():
     story = saved(LAUNCH.model_copy(update={"attempts": [3, 7]}), "launch")
     assert times_used(story, {"launch": [7, 9]}) == 3
