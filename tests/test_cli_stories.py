@@ -125,3 +125,23 @@ def test_history_show_names_the_story_an_attempt_told(capsys):
         )
     code, out, _ = run_cli(capsys, "history", "show", str(attempt_id))
     assert code == 0 and "Story told: the-launch-i-pulled" in out
+
+
+def test_the_longest_verdict_fits_its_column_in_the_list_and_the_coverage(capsys):
+    from interviewcoach.stories.model import Story
+
+    save_stories(LAUNCH, Story(title="Too short", themes=["failure"], story="I did it."))
+    code, out, _ = run_cli(capsys, "stories")
+    assert code == 0
+    header, *lines = out.splitlines()
+    short = next(line for line in lines if line.startswith("too-short"))
+    assert "(insufficient)  " in short  # a gap before the themes, never "(insufficient)failure"
+    assert short.index("failure") == header.index("THEMES")
+    code, out, _ = run_cli(capsys, "stories", "coverage")
+    header, *rows = out.splitlines()
+    failure = next(row for row in rows if row.startswith("failure "))
+    assert "insufficient" in failure
+    # Every cell starts under its column's header, with a gap before the next.
+    for n in (1, 2):
+        at = header.index(f"[{n}]")
+        assert failure[at] != " " and failure[at - 2 : at] == "  ", failure

@@ -13,8 +13,8 @@ if TYPE_CHECKING:
     from interviewcoach.stories.bank import StoryBank
     from interviewcoach.stories.coverage import Coverage
 
-CELL = 9
-"""Width of a story's column in the coverage matrix."""
+GAP = 2
+"""Spaces between the columns of a table."""
 
 
 def register(commands: SubParsers) -> None:
@@ -99,11 +99,14 @@ def list_stories(args: argparse.Namespace) -> int:
             "No stories yet. Add them in the app (`t` on the home screen) or as TOML files in your data folder's stories/."
         )
         return code
-    width = max(len(row["id"]) for row in rows) + 2
-    print(f"{'ID':<{width}}{'GRADE':<16}THEMES")
+    from interviewcoach.stories.grade import VERDICT_WIDTH
+
+    width = max(len(row["id"]) for row in rows) + GAP
+    grade_width = len("100 ()") + VERDICT_WIDTH + GAP
+    print(f"{'ID':<{width}}{'GRADE':<{grade_width}}THEMES")
     for row in rows:
         grade = f"{row['score']} ({row['verdict']})" if row["score"] is not None else "-"
-        print(f"{row['id']:<{width}}{grade:<16}{', '.join(row['themes']) or '(no theme yet)'}")
+        print(f"{row['id']:<{width}}{grade:<{grade_width}}{', '.join(row['themes']) or '(no theme yet)'}")
         detail = [row["title"], ", ".join(part for part in (row["where"], row["when"]) if part)]
         used = row["used"]
         detail.append(f"told in {used} attempt{'s' if used != 1 else ''}" if used else "not told in practice yet")
@@ -132,13 +135,17 @@ def coverage_data(coverage: Coverage) -> dict[str, Any]:
 
 def render_coverage(coverage: Coverage) -> str:
     """The matrix as text: a row per theme, a column per story (numbered, named below)."""
-    width = max([len("THEME"), *(len(row.theme.tag) for row in coverage.rows)]) + 2
-    lines = [f"{'THEME':<{width}}" + "".join(f"{f'[{n}]':<{CELL}}" for n in range(1, len(coverage.stories) + 1))]
+    from interviewcoach.stories.grade import VERDICT_WIDTH
+
+    cell_width = VERDICT_WIDTH + GAP
+    width = max([len("THEME"), *(len(row.theme.tag) for row in coverage.rows)]) + GAP
+    numbers = "".join(f"{f'[{n}]':<{cell_width}}" for n in range(1, len(coverage.stories) + 1))
+    lines = [f"{'THEME':<{width}}{numbers}".rstrip()]
     for row in coverage.rows:
         cells = []
         for saved in coverage.stories:
             cell = row.cell(saved.id)
-            cells.append(f"{cell.verdict if cell else '·':<{CELL}}")
+            cells.append(f"{cell.verdict if cell else '·':<{cell_width}}")
         flag = {"none": "  ✗ no story", "weak": "  ! weak only", "covered": ""}[row.status]
         lines.append(f"{row.theme.tag:<{width}}{''.join(cells)}{flag}".rstrip())
     lines.append("")

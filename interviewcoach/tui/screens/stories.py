@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Footer, Static
 from textual.worker import Worker, WorkerState
 
 from interviewcoach.stories.bank import StoryBank, load_story_bank
+from interviewcoach.stories.grade import VERDICT_WIDTH
 from interviewcoach.stories.shelf import SavedStory
 from interviewcoach.tui.base import CoachScreen
 
@@ -29,6 +30,9 @@ VERDICT_COLOUR = {
     "off-question": "error",
 }
 """The theme colour of each verdict wherever the story bank shows one: any theme works."""
+TITLE_COLUMN, THEMES_COLUMN = 28, 20
+GRADE_COLUMN = len("100 ") + VERDICT_WIDTH
+"""Room for a score and the longest verdict word, "100 insufficient"."""
 
 
 def verdict_text(verdict: str, score: int | None, variables: dict[str, str]) -> Text:
@@ -99,9 +103,9 @@ class StoriesScreen(StoryBankScreen):
             yield Static("Reading your stories…", id="stories-summary", classes="muted", markup=False)
             yield Static(id="stories-problems", markup=False)
             table: DataTable[str | Text] = DataTable(id="stories-table", cursor_type="row", zebra_stripes=True)
-            table.add_column("Story", width=30, key="title")
-            table.add_column("Grade", width=12, key="grade")
-            table.add_column("Themes", width=22, key="themes")
+            table.add_column("Story", width=TITLE_COLUMN, key="title")
+            table.add_column("Grade", width=GRADE_COLUMN, key="grade")
+            table.add_column("Themes", width=THEMES_COLUMN, key="themes")
             table.add_column("Told", key="told")
             yield table
             yield Static(
@@ -121,9 +125,9 @@ class StoriesScreen(StoryBankScreen):
         for saved in bank.stories:
             grade = bank.grades.get(saved.id)
             table.add_row(
-                shorten(saved.story.title, 30, placeholder="…"),
+                shorten(saved.story.title, TITLE_COLUMN, placeholder="…"),
                 verdict_text(grade.verdict, grade.score, variables) if grade else "-",
-                shorten(", ".join(saved.story.themes) or "-", 22, placeholder="…"),
+                shorten(", ".join(saved.story.themes) or "-", THEMES_COLUMN, placeholder="…"),
                 str(bank.times_used(saved)),
                 key=saved.id,
             )
