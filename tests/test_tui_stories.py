@@ -262,7 +262,15 @@ async def test_the_coverage_shows_a_story_told_too_often():
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_snapshot_coverage(snap_compare, size):
-    save_stories(LAUNCH, REWRITE, CALLS)
+    """Five stories, two with long titles: the theme stays, the columns are numbered and
+    the legend names them, at both sizes."""
+    from interviewcoach.stories.model import Story
+
+    extra = [
+        Story(title=f"Extra story number {n} about a long disagreement", themes=["conflict"], story=REWRITE.story)
+        for n in (4, 5)
+    ]
+    save_stories(LAUNCH, REWRITE, CALLS, *extra)
 
     async def run_before(pilot):
         await pilot.press("t")
@@ -452,3 +460,28 @@ async def test_a_resumed_draft_keeps_the_story_picked_for_it():
     with open_history() as store:
         (attempt,) = store.export().attempts
     assert attempt.story_id == "disagreed-on-the-rewrite"
+
+
+async def test_the_coverage_keeps_the_theme_in_view_and_numbers_the_stories():
+    from interviewcoach.tui.screens.coverage import pack
+
+    save_stories(LAUNCH, REWRITE, CALLS)
+    app = app_for()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_stories(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        screen = app.screen
+        table = screen.query_one("#coverage-table", DataTable)
+        assert table.fixed_columns == 3  # mark, theme, asked: they stay when the matrix scrolls sideways
+        headers = [str(column.label) for column in table.ordered_columns]
+        assert headers[3:] == ["1", "2", "3"]
+        assert all(column.width >= len("insufficient") for column in table.ordered_columns[3:])
+        legend = str(screen.query_one("#coverage-legend", Static).render())
+        assert "1 Disagreed on the rewrite" in legend and "3 Twenty customer calls" in legend
+        widths = [column.width for column in table.ordered_columns]
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        assert [column.width for column in table.ordered_columns] == widths  # fixed, whatever the width
+        assert str(screen.query_one("#coverage-legend", Static).render()).count("\n") == 0  # one line at 120
+    assert pack(["1 abc", "2 de", "3 fgh"], 11) == "1 abc  2 de\n3 fgh"
