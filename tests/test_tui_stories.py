@@ -485,3 +485,34 @@ async def test_the_coverage_keeps_the_theme_in_view_and_numbers_the_stories():
         assert [column.width for column in table.ordered_columns] == widths  # fixed, whatever the width
         assert str(screen.query_one("#coverage-legend", Static).render()).count("\n") == 0  # one line at 120
     assert pack(["1 abc", "2 de", "3 fgh"], 11) == "1 abc  2 de\n3 fgh"
+
+
+async def test_a_long_story_title_never_runs_into_the_word_count():
+    from interviewcoach.stories.model import Story
+
+    long = Story(
+        title="Disagreeing with the head of engineering about the platform rewrite deadline",
+        themes=["conflict"],
+        story=REWRITE.story,
+    )
+    save_stories(long)
+    app = app_for()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.practise_question(story_library().questions["st-conflict"])
+        await pilot.pause()
+        practice = app.screen
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+
+        def bar() -> str:
+            progress, words = practice.query_one("#progress"), practice.query_one("#words")
+            assert progress.region.right <= words.region.x - 1  # a gap, never touching
+            assert progress.region.height == 1
+            return "".join(segment.text for segment in progress.render_line(0))
+
+        shown = bar()
+        assert "story: Disagreeing" in shown and shown.rstrip().endswith("…")
+        await answer(pilot, "At Bloom I argued for the split.")
+        assert "story: Disagr" in bar()  # still there after sending, cut shorter for the wider clock
