@@ -516,3 +516,43 @@ async def test_a_long_story_title_never_runs_into_the_word_count():
         assert "story: Disagreeing" in shown and shown.rstrip().endswith("…")
         await answer(pilot, "At Bloom I argued for the split.")
         assert "story: Disagr" in bar()  # still there after sending, cut shorter for the wider clock
+
+
+async def test_the_story_screen_opens_at_its_score_and_scrolls_with_the_keys():
+    from interviewcoach.stories.model import Story
+
+    weak = Story(title="Weak", themes=["conflict"], story=" ".join(["Nothing much happened there at all."] * 40))
+    save_stories(weak)
+    app = app_for()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_stories(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        detail = app.screen
+        assert isinstance(detail, StoryScreen)
+        page = detail.query_one("#story-detail")
+        assert page.max_scroll_y > 0 and page.scroll_y == 0
+        assert page.has_focus
+        score, tips = detail.query_one("#score"), detail.query_one("#tips")
+        assert score.region.y >= page.region.y and tips.region.y < page.region.bottom
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert page.scroll_y > 0
+        await pilot.press("home")
+        await pilot.pause()
+        assert page.scroll_y == 0
+        await pilot.press("end")
+        await pilot.pause()
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert page.scroll_y < page.max_scroll_y
+
+
+async def test_the_grade_column_fits_the_longest_verdict():
+    save_stories(LAUNCH)
+    app = app_for()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_stories(pilot)
+        table = screen.query_one("#stories-table", DataTable)
+        assert table.ordered_columns[table.get_column_index("grade")].width >= len("100 insufficient")
+        assert sum(column.get_render_width(table) for column in table.ordered_columns) <= 78  # no sideways scroll
