@@ -145,3 +145,16 @@ def test_the_longest_verdict_fits_its_column_in_the_list_and_the_coverage(capsys
     for n in (1, 2):
         at = header.index(f"[{n}]")
         assert failure[at] != " " and failure[at - 2 : at] == "  ", failure
+
+
+def test_validate_and_the_list_name_themes_no_question_asks(capsys):
+    from interviewcoach.stories.model import Story
+
+    save_stories(Story(title="Typo", themes=["confict"], story="I did it."))
+    code, out, _ = run_cli(capsys, "validate")
+    assert code == 0, out  # a note, not a problem: your own themes are allowed
+    assert "note: " in out and "typo.toml: themes no question asks: confict (did you mean conflict?)" in out
+    code, out, _ = run_cli(capsys, "stories")
+    assert "themes no question asks: confict (did you mean conflict?)" in out
+    code, out, _ = run_cli(capsys, "stories", "--json")
+    assert json.loads(out)[0]["unasked"] == ["confict (did you mean conflict?)"]

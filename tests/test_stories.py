@@ -152,6 +152,29 @@ def test_a_deleted_story_is_moved_aside_not_lost(isolated_home):
     assert "Pulled the payments launch" in moved.read_text("utf-8")
 
 
+def test_a_hand_written_theme_is_checked_in_plain_words_with_its_fix(isolated_home, monkeypatch):
+    folder = locations.stories_dir()
+    folder.mkdir(parents=True)
+    (folder / "mine.toml").write_text('title = "Mine"\nthemes = ["failure", "Customer Feedback"]\n', "utf-8")
+    monkeypatch.chdir(folder)
+    (problem,) = read_stories().problems
+    assert str(problem) == (
+        "mine.toml:2: themes[1]: lowercase words with dashes, e.g. `failure` "
+        "(did you mean `customer-feedback`?), got 'Customer Feedback'"
+    )
+
+
+def test_themes_no_question_asks_name_the_likely_typo():
+    from interviewcoach.stories.themes import theme_form, unasked_themes
+
+    assert unasked_themes(["failure", "confict", "my-own"], ["failure", "conflict"]) == [
+        "confict (did you mean conflict?)",
+        "my-own",
+    ]
+    assert unasked_themes(["anything"], []) == []  # nothing asks: nothing to say
+    assert theme_form("Customer Feedback!") == "customer-feedback"
+
+
 def test_a_deleted_storys_id_is_never_given_to_a_new_story(isolated_home):
     first = save_story(GOOD_STORY)
     delete_story(first)

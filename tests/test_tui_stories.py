@@ -110,7 +110,9 @@ async def test_the_form_refuses_a_story_without_a_title():
         await pilot.pause()
         assert app.screen is form
         problems = str(form.query_one("#form-problems", Static).render())
-        assert "Give the story a title" in problems and "Themes: lowercase words" in problems
+        assert "Give the story a title" in problems
+        assert "Themes: lowercase words with dashes, e.g. `failure`, separated by commas" in problems
+        assert "(did you mean `failure`?)" in problems
     assert read_stories().stories == []
 
 

@@ -76,7 +76,10 @@ def _bank(args: argparse.Namespace) -> tuple[StoryBank, int]:
 def list_stories(args: argparse.Namespace) -> int:
     import json
 
+    from interviewcoach.stories.themes import unasked_themes
+
     bank, code = _bank(args)
+    asked = [theme.tag for theme in bank.themes]
     rows: list[dict[str, Any]] = [
         {
             "id": saved.id,
@@ -88,6 +91,7 @@ def list_stories(args: argparse.Namespace) -> int:
             "verdict": bank.grades[saved.id].verdict if saved.id in bank.grades else None,
             "stronger": list(bank.grades[saved.id].tips) if saved.id in bank.grades else [],
             "used": bank.times_used(saved),
+            "unasked": unasked_themes(saved.story.themes, asked),
         }
         for saved in bank.stories
     ]
@@ -111,6 +115,8 @@ def list_stories(args: argparse.Namespace) -> int:
         used = row["used"]
         detail.append(f"told in {used} attempt{'s' if used != 1 else ''}" if used else "not told in practice yet")
         print("    " + " · ".join(part for part in detail if part))
+        if row["unasked"]:
+            print(f"    themes no question asks: {', '.join(row['unasked'])}")
     return code
 
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from interviewcoach import locations
 from interviewcoach.files import write_atomically
@@ -88,8 +89,27 @@ def read_story_file(path: Path) -> tuple[SavedStory | None, list[Problem]]:
     try:
         story = Story.model_validate(data)
     except ValidationError as error:
-        return None, validation_problems(display_path(path), error, Story, SourceMap(text), data)
+        return None, [
+            _plain_theme_problem(problem, item)
+            for problem, item in zip(
+                validation_problems(display_path(path), error, Story, SourceMap(text), data),
+                error.errors(include_url=False),
+                strict=True,
+            )
+        ]
     return SavedStory(path.stem, path, story, content_stamp(text)), []
+
+
+def _plain_theme_problem(problem: Problem, item: Mapping[str, Any]) -> Problem:
+    """A theme not written as one, said as the form says it (pydantic's message names a
+    regular expression), with the form it would take."""
+    from interviewcoach.stories.themes import theme_problem
+
+    loc = tuple(item["loc"])
+    if len(loc) == 2 and loc[0] == "themes" and item["type"] == "string_pattern_mismatch":
+        message = theme_problem(str(item.get("input", ""))).replace("themes:", f"themes[{loc[1]}]:", 1)
+        return Problem(problem.path, problem.line, f"{message}, got {item.get('input')!r}")
+    return problem
 
 
 def read_stories(folder: Path | None = None) -> Shelf:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -93,10 +94,10 @@ class ChoiceScreen(ModalScreen[str | None]):
             yield Static(self.question, markup=False)
             with Horizontal():
                 for number, (choice, label, key) in enumerate(self.choices, start=1):
-                    variant = "warning" if number == len(self.choices) else "default"
-                    yield Button(f"{label} ({key})", id=f"choice-{choice}", variant=variant)
+                    main = number == len(self.choices)
+                    yield Button(f"{label} ({key})", id=f"choice-{choice}", variant="warning" if main else "default")
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         chosen = next((choice for choice, _, key in self.choices if key == event.key), None)
         if chosen is not None:
             event.stop()

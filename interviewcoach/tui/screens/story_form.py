@@ -4,7 +4,6 @@ file in the data folder's stories/."""
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -18,6 +17,7 @@ from textual.widgets import Footer, Input, Static, TextArea
 from interviewcoach.draft_keys import story_draft_key
 from interviewcoach.stories.model import PARTS, Story
 from interviewcoach.stories.shelf import SavedStory, StoryChangedOnDisk, read_story_file, save_story
+from interviewcoach.stories.themes import THEME_RULE, theme_form, unasked_themes
 from interviewcoach.tui.screens.form import FormScreen, field, problems_by_field
 
 TEXT_FIELDS = ("title", "where", "when")
@@ -46,7 +46,9 @@ def field_problem(error: ErrorDetails) -> tuple[str, str]:
     if name == "themes":
         if error["type"] == "value_error":
             return "themes", "Themes: each theme once."
-        return "themes", "Themes: lowercase words with dashes, separated by commas, e.g. `failure, conflict`."
+        fixed = theme_form(str(error.get("input", ""))) if len(error["loc"]) > 1 else ""
+        hint = f" (did you mean `{fixed}`?)" if fixed and fixed != error.get("input") else ""
+        return "themes", f"Themes: {THEME_RULE}, separated by commas{hint}."
     return name, f"{name.capitalize()}: {error['msg'].removeprefix('Value error, ')}"
 
 
@@ -185,11 +187,7 @@ class StoryForm(FormScreen):
 
     def unasked_note(self, themes: list[str]) -> str:
         """Themes no question asks: allowed (your own), but often a typo."""
-        notes = []
-        for theme in themes:
-            if self.known_themes and theme not in self.known_themes:
-                close = difflib.get_close_matches(theme, self.known_themes, n=1)
-                notes.append(f"{theme} (did you mean {close[0]}?)" if close else theme)
+        notes = unasked_themes(themes, self.known_themes)
         return "No question asks: " + ", ".join(notes) if notes else ""
 
     def check(self, everything: bool = False) -> bool:
