@@ -197,7 +197,7 @@ async def test_a_broken_story_file_is_shown_and_the_others_load():
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_stories(pilot)
         problems = screen.query_one("#stories-problems", Static)
-        assert problems.display and "bad.toml:2: themes" in str(problems.render())
+        assert screen.query_one("#stories-problems-box").display and "bad.toml:2: themes" in str(problems.render())
         assert len(rows(screen)) == 1
 
 
@@ -558,3 +558,16 @@ async def test_the_grade_column_fits_the_longest_verdict():
         table = screen.query_one("#stories-table", DataTable)
         assert table.ordered_columns[table.get_column_index("grade")].width >= len("100 insufficient")
         assert sum(column.get_render_width(table) for column in table.ordered_columns) <= 78  # no sideways scroll
+
+
+async def test_many_broken_story_files_leave_the_stories_in_view():
+    save_stories(LAUNCH)
+    for n in range(15):
+        (locations.stories_dir() / f"bad-{n:02}.toml").write_text('title = "x"\nthemes = "failure"\n', "utf-8")
+    app = app_for()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_stories(pilot)
+        box = screen.query_one("#stories-problems-box")
+        assert box.display and box.region.height <= 6 and box.max_scroll_y > 0  # capped; the rest scrolls
+        table = screen.query_one("#stories-table", DataTable)
+        assert table.region.height >= 3 and len(rows(screen)) == 1

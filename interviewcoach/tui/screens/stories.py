@@ -11,7 +11,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Static
 from textual.worker import Worker, WorkerState
@@ -101,7 +101,10 @@ class StoriesScreen(StoryBankScreen):
         with Vertical(id="stories"):
             yield Static("Your stories", classes="section-title")
             yield Static("Reading your stories…", id="stories-summary", classes="muted", markup=False)
-            yield Static(id="stories-problems", markup=False)
+            # Many broken files must not push the stories off the screen: the box is
+            # capped and scrolls (tab reaches it).
+            with VerticalScroll(id="stories-problems-box"):
+                yield Static(id="stories-problems", markup=False)
             table: DataTable[str | Text] = DataTable(id="stories-table", cursor_type="row", zebra_stripes=True)
             table.add_column("Story", width=TITLE_COLUMN, key="title")
             table.add_column("Grade", width=GRADE_COLUMN, key="grade")
@@ -114,7 +117,7 @@ class StoriesScreen(StoryBankScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#stories-problems", Static).display = False
+        self.query_one("#stories-problems-box").display = False
         self.query_one(DataTable).focus()
         self.reload()
 
@@ -147,7 +150,7 @@ class StoriesScreen(StoryBankScreen):
             "These story files could not be read (fix them, or `interviewcoach validate`):\n"
             + "\n".join(str(problem) for problem in bank.shelf.problems)
         )
-        problems.display = bool(bank.shelf.problems)
+        self.query_one("#stories-problems-box").display = bool(bank.shelf.problems)
 
     def selected(self) -> SavedStory | None:
         table = self.query_one("#stories-table", DataTable)
