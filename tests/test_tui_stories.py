@@ -210,13 +210,14 @@ async def test_pick_a_story_while_answering_and_the_attempt_records_it():
         practice = app.screen
         assert isinstance(practice, PracticeScreen)
         await pilot.press("ctrl+t")
-        await pilot.pause()
+        await settle(pilot)
         picker = app.screen
         assert isinstance(picker, StoryPicker)
         options = picker.query_one(OptionList)
         first = options.get_option_at_index(0)
         assert first.id == "disagreed-on-the-rewrite"  # tagged conflict, and "disagreed" is in the question
         assert "themes: conflict" in str(first.prompt)
+        assert "% fit; 0 weak; themes: conflict" in str(first.prompt)  # its verdict, from the same grade
         assert "We argued with the tech lead" in str(picker.query_one("#picker-preview", Static).render())
         await pilot.press("enter")
         await pilot.pause()
@@ -238,7 +239,7 @@ async def test_the_stories_key_is_offered_for_behavioural_questions_only():
         await pilot.pause()
         assert app.screen.check_action("stories", ()) is True
         await pilot.press("ctrl+t")  # no stories yet: says so, opens nothing
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, PracticeScreen)
 
 
@@ -439,7 +440,7 @@ async def test_a_resumed_draft_keeps_the_story_picked_for_it():
         await pilot.pause()
         await pilot.press(*"At Bloom I argued")
         await pilot.press("ctrl+t")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("enter")  # the best fit: the rewrite
         await pilot.pause()
         assert app.screen.session.story_id == "disagreed-on-the-rewrite"
@@ -504,7 +505,7 @@ async def test_a_long_story_title_never_runs_into_the_word_count():
         await pilot.pause()
         practice = app.screen
         await pilot.press("ctrl+t")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("enter")
         await pilot.pause()
 
@@ -571,3 +572,26 @@ async def test_many_broken_story_files_leave_the_stories_in_view():
         assert box.display and box.region.height <= 6 and box.max_scroll_y > 0  # capped; the rest scrolls
         table = screen.query_one("#stories-table", DataTable)
         assert table.region.height >= 3 and len(rows(screen)) == 1
+
+
+async def test_editing_from_the_story_screen_returns_to_the_updated_story():
+    save_stories(LAUNCH, REWRITE)
+    app = app_for()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_stories(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StoryScreen)
+        opened = app.screen.saved.id
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#f-where", Input).value = "Somewhere new"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        detail = app.screen
+        assert isinstance(detail, StoryScreen) and detail.saved.id == opened
+        assert "Somewhere new" in str(detail.query_one("#story-meta", Static).render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StoriesScreen)

@@ -96,6 +96,8 @@ class StoriesScreen(StoryBankScreen):
     def __init__(self, select: str | None = None) -> None:
         super().__init__()
         self.select_id = select
+        self.reopen_id: str | None = None
+        """A story edited from its own screen: opened again, updated, once re-read."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="stories"):
@@ -136,6 +138,9 @@ class StoriesScreen(StoryBankScreen):
             )
         if self.select_id and bank.shelf.get(self.select_id):
             table.move_cursor(row=table.get_row_index(self.select_id))
+        reopen, self.reopen_id = self.reopen_id, None
+        if reopen and bank.shelf.get(reopen):
+            self.call_after_refresh(self.open_story)
         coverage = bank.coverage()
         covered = len(coverage.rows) - len(coverage.uncovered)
         summary = (
@@ -179,7 +184,7 @@ class StoriesScreen(StoryBankScreen):
 
         grade = self.bank.grades.get(saved.id)
         themes = [theme.tag for theme in self.bank.themes]
-        self.app.push_screen(StoryScreen(saved, grade, self.bank.times_used(saved), themes), self.after_form)
+        self.app.push_screen(StoryScreen(saved, grade, self.bank.times_used(saved), themes), self.after_story)
 
     def action_add(self) -> None:
         self.open_form(None)
@@ -199,6 +204,12 @@ class StoriesScreen(StoryBankScreen):
         if story_id:
             self.select_id = story_id
             self.reload()
+
+    def after_story(self, story_id: str | None) -> None:
+        """Back from a story's screen; edited there, it is shown again, re-graded."""
+        if story_id:
+            self.reopen_id = story_id
+        self.after_form(story_id)
 
     def action_delete(self) -> None:
         saved = self.selected()
