@@ -313,7 +313,15 @@ async def test_quitting_with_a_typed_story_asks_and_offers_it_back():
         await open_stories(pilot)
         await pilot.press("a")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen) and "Restore what you typed?" in app.screen.question
+        assert "Restore what you typed?" in app.screen.question
+        await pilot.press("escape")  # not now: the draft is kept, nothing else happens
+        await pilot.pause()
+        assert isinstance(app.screen, StoryForm)
+        await pilot.press("escape")  # nothing typed in the form: straight back
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert "Restore what you typed?" in app.screen.question  # offered again
         await pilot.press("y")
         await pilot.pause()
         form = app.screen

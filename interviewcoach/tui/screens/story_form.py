@@ -72,6 +72,8 @@ class StoryForm(FormScreen):
         """The themes the banks ask, most asked first: offered, and checked for typos."""
         self.draft_key = story_draft_key(saved.id if saved else None)
         """Where quitting keeps what is typed; the form offers it back when it opens."""
+        self.draft_waiting = False
+        """A draft offered on opening and put off (escape): kept when the form closes."""
 
     def compose(self) -> ComposeResult:
         story = self.original.story if self.original else None
@@ -131,20 +133,25 @@ class StoryForm(FormScreen):
         if found is None or not isinstance(found.context.get("story"), dict):
             return
         typed: dict = found.context["story"]
-        from interviewcoach.tui.screens.confirm import ConfirmScreen
+        from interviewcoach.tui.screens.confirm import ChoiceScreen
 
-        def answered(restore: bool | None) -> None:
-            if restore:
+        # Escape is "not now": the draft stays, offered again next time. Only a
+        # deliberate answer throws it away.
+        self.draft_waiting = True
+
+        def answered(choice: str | None) -> None:
+            if choice == "restore":
+                self.draft_waiting = False
                 self.fill(typed)
-            else:
+            elif choice == "discard":
+                self.draft_waiting = False
                 self.discard_draft()
 
         when = found.updated_at.astimezone().strftime("%d %b %H:%M")
         self.app.push_screen(
-            ConfirmScreen(
-                f"You left this form with unsaved typing ({when}). Restore what you typed?",
-                yes="Restore",
-                no="Discard it",
+            ChoiceScreen(
+                f"You left this form with unsaved typing ({when}). Restore what you typed? Escape keeps it for later.",
+                [("discard", "Discard it", "d"), ("restore", "Restore", "y")],
             ),
             answered,
         )
@@ -160,7 +167,8 @@ class StoryForm(FormScreen):
         self.check()
 
     def dismiss_form(self, story_id: str | None) -> None:
-        self.discard_draft()
+        if not self.draft_waiting:  # a draft put off with escape is kept for next time
+            self.discard_draft()
         self.dismiss(story_id)
 
     def themes_hint(self) -> str:
