@@ -19,3 +19,7 @@ def story_draft_key(story_id: str | None) -> str:
 
 def is_mock_draft(key: str) -> bool:
     return key.startswith(MOCK_DRAFT_PREFIX)
+
+
+def is_story_draft(key: str) -> bool:
+    return key.startswith(STORY_DRAFT_PREFIX)

@@ -207,3 +207,9 @@ def test_history_drafts_shows_unfinished_answers(capsys, isolated_home):
     assert "to pd-grocery-blind-shoppers:" in out and "Blind shoppers depend on staff" in out
     (draft,) = json.loads(run(capsys, "history", "drafts", "--json")[1])
     assert draft["text"] == "Blind shoppers depend on staff"
+    with open_history() as store:
+        store.save_draft(
+            DraftRecord(key="story/new", text="Twenty calls", context={"story": {"title": "Twenty calls"}})
+        )
+    out = run(capsys, "history", "drafts")[1]
+    assert "Unfinished story (offered back in the story form)" in out and "Twenty calls" in out
