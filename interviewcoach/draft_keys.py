@@ -8,5 +8,18 @@ MOCK_DRAFT_PREFIX = "mock/"
 leaves them alone and the home screen offers the mock back instead."""
 
 
+STORY_DRAFT_PREFIX = "story/"
+"""Drafts of the story form are keyed `story/<story id>` (`story/new` for a new story):
+kept when the app quits with the form open, and offered back when the form opens again."""
+
+
+def story_draft_key(story_id: str | None) -> str:
+    return f"{STORY_DRAFT_PREFIX}{story_id or 'new'}"
+
+
 def is_mock_draft(key: str) -> bool:
     return key.startswith(MOCK_DRAFT_PREFIX)
+
+
+def is_story_draft(key: str) -> bool:
+    return key.startswith(STORY_DRAFT_PREFIX)

@@ -93,6 +93,8 @@ class PracticePlan:
     """What the interviewer calls the candidate (the `name` setting); empty for no name."""
     drill: str | None = None
     """The id of the cue a drill practises: named in the header, first in the feedback."""
+    first_story: str | None = None
+    """The story picked for the resumed draft's answer: picked again on resuming it."""
 
 
 def make_plan(
@@ -107,6 +109,7 @@ def make_plan(
     previous: Mapping[str, FinalGrade] | None = None,
     start: int = 0,
     drill: str | None = None,
+    first_story: str | None = None,
 ) -> PracticePlan:
     """The one way to plan a session: the user's settings, these questions in order."""
     setup = setup or settings.last_practice
@@ -125,6 +128,7 @@ def make_plan(
         start=min(max(start, 0), len(questions) - 1) if questions else 0,
         name=settings.name.strip(),
         drill=drill,
+        first_story=first_story if first_answer else None,
     )
 
 
@@ -308,6 +312,8 @@ class PracticeSession:
         self.probe = None
         if not retry:
             self.story_id = None  # a retry tells the same story again, a new question may not
+        if resumed:
+            self.story_id = self.plan.first_story  # the draft's story, picked before it was left
         said = self.turn.opening(self.plan.timer, resumed, retry)
         if self.plan.name and (first or resumed):
             said = f"{'Welcome back' if resumed else 'Hi'}, {self.plan.name}. {said}"
@@ -352,6 +358,8 @@ class PracticeSession:
             "index": self.index,
             "setup": self.plan.setup.model_dump(mode="json"),
         }
+        if self.story_id:
+            context["story"] = self.story_id  # the story picked: picked again on resuming
         return DraftRecord(key=self.draft_key, text=text, question_id=self.question.id, context=context)
 
     def answer_in_progress(self, text: str) -> bool:

@@ -92,6 +92,20 @@ def test_export_formats_and_private_output_file(capsys, saved, tmp_path):
     assert json.loads(target.read_text())["format"] == "interviewcoach-history"
 
 
+def test_export_refuses_a_bad_output_path_with_a_clear_error(capsys, saved, tmp_path):
+    target = tmp_path / "history.json"
+    target.write_text("keep me", "utf-8")
+    code, _, err = run(capsys, "export", "--output", str(target))
+    assert code == 1 and f"interviewcoach: cannot write {target}: it already exists (--force overwrites it)" in err
+    assert target.read_text("utf-8") == "keep me"
+    code, _, err = run(capsys, "export", "--output", str(tmp_path / "nowhere" / "h.json"))
+    assert code == 1 and "there is no folder" in err and "Traceback" not in err
+    code, _, err = run(capsys, "export", "--output", str(tmp_path))
+    assert code == 1 and "it is a folder" in err
+    assert run(capsys, "export", "--output", str(target), "--force")[0] == 0
+    assert json.loads(target.read_text())["format"] == "interviewcoach-history"
+
+
 def test_import_round_trip_and_twice_adds_nothing(capsys, saved, tmp_path, monkeypatch):
     target = tmp_path / "history.json"
     run(capsys, "export", "--output", str(target))
@@ -193,3 +207,9 @@ def test_history_drafts_shows_unfinished_answers(capsys, isolated_home):
     assert "to pd-grocery-blind-shoppers:" in out and "Blind shoppers depend on staff" in out
     (draft,) = json.loads(run(capsys, "history", "drafts", "--json")[1])
     assert draft["text"] == "Blind shoppers depend on staff"
+    with open_history() as store:
+        store.save_draft(
+            DraftRecord(key="story/new", text="Twenty calls", context={"story": {"title": "Twenty calls"}})
+        )
+    out = run(capsys, "history", "drafts")[1]
+    assert "Unfinished story (offered back in the story form)" in out and "Twenty calls" in out

@@ -67,8 +67,25 @@ def test_export_md_writes_a_prep_sheet(capsys, tmp_path):
     assert code == 0 and out.startswith("# Your stories") and "- **R** As a result" in out
     target = tmp_path / "prep.md"
     code, _, err = run_cli(capsys, "stories", "export", "md", "--output", str(target))
-    assert code == 0 and "Wrote 1 stories" in err
+    assert code == 0 and "Wrote 1 story to" in err
     assert target.read_text("utf-8") == out
+
+
+def test_export_md_refuses_a_bad_output_path_with_a_clear_error(capsys, tmp_path):
+    save_stories(LAUNCH)
+    existing = tmp_path / "prep.md"
+    existing.write_text("my notes\n", "utf-8")
+    for target, reason in [
+        (tmp_path / "missing" / "prep.md", f"there is no folder {tmp_path / 'missing'}"),
+        (tmp_path, "it is a folder; name a file"),
+        (existing, "it already exists (--force overwrites it)"),
+    ]:
+        code, _, err = run_cli(capsys, "stories", "export", "md", "--output", str(target))
+        assert code == 1 and err.strip().endswith(f"interviewcoach: cannot write {target}: {reason}"), err
+        assert "Traceback" not in err
+    assert existing.read_text("utf-8") == "my notes\n"
+    code, _, _ = run_cli(capsys, "stories", "export", "md", "--output", str(existing), "--force")
+    assert code == 0 and existing.read_text("utf-8").startswith("# Your stories")
 
 
 def test_a_broken_story_file_is_reported_by_line_and_the_rest_listed(capsys):
@@ -108,3 +125,36 @@ def test_history_show_names_the_story_an_attempt_told(capsys):
         )
     code, out, _ = run_cli(capsys, "history", "show", str(attempt_id))
     assert code == 0 and "Story told: the-launch-i-pulled" in out
+
+
+def test_the_longest_verdict_fits_its_column_in_the_list_and_the_coverage(capsys):
+    from interviewcoach.stories.model import Story
+
+    save_stories(LAUNCH, Story(title="Too short", themes=["failure"], story="I did it."))
+    code, out, _ = run_cli(capsys, "stories")
+    assert code == 0
+    header, *lines = out.splitlines()
+    short = next(line for line in lines if line.startswith("too-short"))
+    assert "(insufficient)  " in short  # a gap before the themes, never "(insufficient)failure"
+    assert short.index("failure") == header.index("THEMES")
+    code, out, _ = run_cli(capsys, "stories", "coverage")
+    header, *rows = out.splitlines()
+    failure = next(row for row in rows if row.startswith("failure "))
+    assert "insufficient" in failure
+    # Every cell starts under its column's header, with a gap before the next.
+    for n in (1, 2):
+        at = header.index(f"[{n}]")
+        assert failure[at] != " " and failure[at - 2 : at] == "  ", failure
+
+
+def test_validate_and_the_list_name_themes_no_question_asks(capsys):
+    from interviewcoach.stories.model import Story
+
+    save_stories(Story(title="Typo", themes=["confict"], story="I did it."))
+    code, out, _ = run_cli(capsys, "validate")
+    assert code == 0, out  # a note, not a problem: your own themes are allowed
+    assert "note: " in out and "typo.toml: themes no question asks: confict (did you mean conflict?)" in out
+    code, out, _ = run_cli(capsys, "stories")
+    assert "themes no question asks: confict (did you mean conflict?)" in out
+    code, out, _ = run_cli(capsys, "stories", "--json")
+    assert json.loads(out)[0]["unasked"] == ["confict (did you mean conflict?)"]

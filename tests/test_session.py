@@ -140,6 +140,20 @@ def test_drafts_are_keyed_by_session_and_question_or_by_the_resumed_draft(clock)
     assert session.draft_key == f"{session.plan.session_uid}/ui-night-commute"
 
 
+def test_a_draft_keeps_the_picked_story_and_resuming_picks_it_again(clock):
+    session, _ = new_session(clock)
+    session.start()
+    assert "story" not in session.draft("Half an answer").context
+    session.use_story("the-launch")
+    assert session.draft("Half an answer").context["story"] == "the-launch"
+    resumed, _ = new_session(clock, first_answer="Half an answer", first_story="the-launch")
+    resumed.start()
+    assert resumed.story_id == "the-launch"
+    fresh, _ = new_session(clock, first_story="the-launch")  # no draft: no story carried
+    fresh.start()
+    assert fresh.story_id is None
+
+
 def test_the_clock(clock):
     session, _ = new_session(clock)
     session.start()

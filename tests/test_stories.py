@@ -26,10 +26,12 @@ from interviewcoach.stories.model import Story
 from interviewcoach.stories.prep_sheet import prep_sheet, star_outline
 from interviewcoach.stories.shelf import (
     SavedStory,
+    StoryChangedOnDisk,
     delete_story,
     read_stories,
     save_story,
     story_id_for,
+    story_toml,
 )
 from interviewcoach.stories.themes import SETTING_TAGS, story_themes
 
@@ -148,6 +150,68 @@ def test_a_deleted_story_is_moved_aside_not_lost(isolated_home):
     assert moved.parent == locations.stories_dir() / "deleted"
     assert read_stories().stories == []
     assert "Pulled the payments launch" in moved.read_text("utf-8")
+
+
+def test_a_hand_written_theme_is_checked_in_plain_words_with_its_fix(isolated_home, monkeypatch):
+    folder = locations.stories_dir()
+    folder.mkdir(parents=True)
+    (folder / "mine.toml").write_text('title = "Mine"\nthemes = ["failure", "Customer Feedback"]\n', "utf-8")
+    monkeypatch.chdir(folder)
+    (problem,) = read_stories().problems
+    assert str(problem) == (
+        "mine.toml:2: themes[1]: lowercase words with dashes, e.g. `failure` "
+        "(did you mean `customer-feedback`?), got 'Customer Feedback'"
+    )
+
+
+def test_themes_no_question_asks_name_the_likely_typo():
+    from interviewcoach.stories.themes import theme_form, unasked_themes
+
+    assert unasked_themes(["failure", "confict", "my-own"], ["failure", "conflict"]) == [
+        "confict (did you mean conflict?)",
+        "my-own",
+    ]
+    assert unasked_themes(["anything"], []) == []  # nothing asks: nothing to say
+    assert theme_form("Customer Feedback!") == "customer-feedback"
+
+
+def test_a_deleted_storys_id_is_never_given_to_a_new_story(isolated_home):
+    first = save_story(GOOD_STORY)
+    delete_story(first)
+    # Same title again: the old id's attempts must not become the new story's history.
+    second = save_story(GOOD_STORY)
+    assert second == f"{first}-2"
+    delete_story(second)
+    assert save_story(GOOD_STORY) == f"{first}-3"
+
+
+def test_an_id_the_history_records_is_never_reused(isolated_home):
+    # A story file removed by hand leaves no deleted/ copy; its attempts still name it.
+    assert save_story(GOOD_STORY, used={"pulled-the-payments-launch"}) == "pulled-the-payments-launch-2"
+
+
+def test_saving_refuses_to_overwrite_a_hand_edit_made_meanwhile(isolated_home):
+    story_id = save_story(GOOD_STORY)
+    (read,) = read_stories().stories
+    assert read.stamp is not None
+    # Saving over the file as it was read works, and again with the new stamp.
+    save_story(GOOD_STORY.model_copy(update={"where": "Acme"}), story_id, expected=read.stamp)
+    with pytest.raises(StoryChangedOnDisk):
+        save_story(GOOD_STORY, story_id, expected=read.stamp)  # stale: the file changed since
+    (again,) = read_stories().stories
+    read.path.write_text(read.path.read_text("utf-8") + "# my note\n", "utf-8")  # a hand edit
+    with pytest.raises(StoryChangedOnDisk):
+        save_story(GOOD_STORY, story_id, expected=again.stamp)
+    assert "# my note" in read.path.read_text("utf-8")
+    save_story(GOOD_STORY, story_id)  # asked to overwrite: no stamp, no check
+    assert "# my note" not in read.path.read_text("utf-8")
+
+
+def test_a_saved_file_holds_only_the_fields_written_and_says_comments_go():
+    text = story_toml(Story(title="Short", story="I did it."))
+    fields = [line.split(" = ")[0] for line in text.splitlines() if " = " in line and not line.startswith("#")]
+    assert fields == ["title", "story"]
+    assert "comments you add are not kept" in text
 
 
 # --- grading and what would make it stronger ---------------------------------------------------
@@ -319,6 +383,13 @@ def test_a_story_picked_for_3_of_the_last_10_answers_is_overused():
     assert len(overused(["rewrite"] * RECENT_PICKS + ["launch"] * 3, stories)) == 1
 
 
+def test_a_deleted_story_is_not_reported_overused():
+    stories = [saved(LAUNCH, "launch")]
+    found = overused(["gone"] * 4 + ["launch"] * 3, stories)
+    assert [(o.story_id, o.title) for o in found] == [("launch", LAUNCH.title)]
+    assert all(o.title != o.story_id for o in found)
+
+
 def test_times_used_counts_picks_and_hand_links_once():
     story = saved(LAUNCH.model_copy(update={"attempts": [3, 7]}), "launch")
     assert times_used(story, {"launch": [7, 9]}) == 3
@@ -338,6 +409,35 @@ def test_the_prep_sheet_gives_each_story_in_star_form_with_its_themes():
     # A free-text story gives, for each part, the sentence the grader read as it.
     assert star_outline(stories[1], grades["calls"])[0][0] == "S"
     assert prep_sheet([], {}).startswith("# Your stories\n\nNo stories yet")
+
+
+def _outline_cue(cue_id: str, hit: bool, *evidence: tuple[str, float]) -> CueResult:
+    found = [Evidence(0, 1, "x", "x", "exact", sentence, weight) for sentence, weight in evidence]
+    return CueResult(cue_id, cue_id.capitalize(), hit, 0.8 if hit else 0.3, False, 1.0, found)
+
+
+def test_a_free_text_outline_gives_hit_cues_their_strongest_sentence_once():
+    from interviewcoach.final_grade import final_grade
+    from interviewcoach.stories.grade import StoryGrade
+
+    weak, strong, missed, result = "At Bloom.", "At Bloom I owned the booking page.", "I tried.", "Bookings rose 22%."
+    cues = [
+        _outline_cue("situation", True, (weak, 0.3), (strong, 0.9)),
+        _outline_cue("task", True, (strong, 0.8)),  # its only sentence is the situation's: left out
+        _outline_cue("action", False, (missed, 0.4)),  # not hit: its sentence is not an action
+        _outline_cue("result", True, (result, 0.7)),
+    ]
+    grade_result = GradeResult("behavioural", 1, None, 60, "solid", cues, 20, [])
+    story = saved(Story(title="Calls", story=" ".join([weak, strong, missed, result])), "calls")
+    grade = StoryGrade("calls", story.story.text(), final_grade(grade_result), ())
+    assert star_outline(story, grade) == [("S", strong), ("R", result)]
+    # Nothing read as a part (no grade, or no cue hit): the story's own text.
+    assert star_outline(story, None) == [("Story", story.story.text())]
+    nothing = GradeResult("behavioural", 1, None, 10, "weak", [_outline_cue("action", False, (missed, 0.4))], 20, [])
+    assert star_outline(story, StoryGrade("calls", "", final_grade(nothing), ())) == [("Story", story.story.text())]
+    assert star_outline(saved(Story(title="Empty"), "empty"), None) == []
+    sheet = prep_sheet([story], {"calls": grade})
+    assert f"- **S** {strong}" in sheet and f"- **R** {result}" in sheet and missed not in sheet
 
 
 # --- what the history records ----------------------------------------------------------------

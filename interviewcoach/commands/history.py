@@ -252,9 +252,12 @@ def drafts(as_json: bool) -> int:
     if not found:
         print("No unfinished answers.")
         return 0
+    from interviewcoach.draft_keys import is_story_draft
+
     for draft in found:
+        what = "story (offered back in the story form)" if is_story_draft(draft.key) else "answer"
         print(
-            f"Unfinished answer, last saved {local(draft.updated_at)}"
+            f"Unfinished {what}, last saved {local(draft.updated_at)}"
             + (f", to {draft.question_id}" if draft.question_id else "")
             + ":"
         )

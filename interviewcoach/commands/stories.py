@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from interviewcoach.commands.options import SubParsers, bank_dir_option
+from interviewcoach.commands.options import SubParsers, bank_dir_option, output_options, write_output_file
 
 if TYPE_CHECKING:
     from interviewcoach.stories.bank import StoryBank
     from interviewcoach.stories.coverage import Coverage
 
-CELL = 9
-"""Width of a story's column in the coverage matrix."""
+GAP = 2
+"""Spaces between the columns of a table."""
 
 
 def register(commands: SubParsers) -> None:
@@ -46,7 +45,7 @@ def register(commands: SubParsers) -> None:
         description="Write every story in STAR form with its themes and grade, to reread before an interview.",
     )
     export.add_argument("format", choices=["md"], help="md: Markdown")
-    export.add_argument("--output", type=Path, metavar="FILE", help="write to FILE (default: standard output)")
+    output_options(export)
     bank_dir_option(export)
     export.set_defaults(run=export_stories)
 
@@ -77,7 +76,10 @@ def _bank(args: argparse.Namespace) -> tuple[StoryBank, int]:
 def list_stories(args: argparse.Namespace) -> int:
     import json
 
+    from interviewcoach.stories.themes import unasked_themes
+
     bank, code = _bank(args)
+    asked = [theme.tag for theme in bank.themes]
     rows: list[dict[str, Any]] = [
         {
             "id": saved.id,
@@ -89,6 +91,7 @@ def list_stories(args: argparse.Namespace) -> int:
             "verdict": bank.grades[saved.id].verdict if saved.id in bank.grades else None,
             "stronger": list(bank.grades[saved.id].tips) if saved.id in bank.grades else [],
             "used": bank.times_used(saved),
+            "unasked": unasked_themes(saved.story.themes, asked),
         }
         for saved in bank.stories
     ]
@@ -100,15 +103,20 @@ def list_stories(args: argparse.Namespace) -> int:
             "No stories yet. Add them in the app (`t` on the home screen) or as TOML files in your data folder's stories/."
         )
         return code
-    width = max(len(row["id"]) for row in rows) + 2
-    print(f"{'ID':<{width}}{'GRADE':<16}THEMES")
+    from interviewcoach.stories.grade import VERDICT_WIDTH
+
+    width = max(len(row["id"]) for row in rows) + GAP
+    grade_width = len("100 ()") + VERDICT_WIDTH + GAP
+    print(f"{'ID':<{width}}{'GRADE':<{grade_width}}THEMES")
     for row in rows:
         grade = f"{row['score']} ({row['verdict']})" if row["score"] is not None else "-"
-        print(f"{row['id']:<{width}}{grade:<16}{', '.join(row['themes']) or '(no theme yet)'}")
+        print(f"{row['id']:<{width}}{grade:<{grade_width}}{', '.join(row['themes']) or '(no theme yet)'}")
         detail = [row["title"], ", ".join(part for part in (row["where"], row["when"]) if part)]
         used = row["used"]
         detail.append(f"told in {used} attempt{'s' if used != 1 else ''}" if used else "not told in practice yet")
         print("    " + " · ".join(part for part in detail if part))
+        if row["unasked"]:
+            print(f"    themes no question asks: {', '.join(row['unasked'])}")
     return code
 
 
@@ -133,13 +141,17 @@ def coverage_data(coverage: Coverage) -> dict[str, Any]:
 
 def render_coverage(coverage: Coverage) -> str:
     """The matrix as text: a row per theme, a column per story (numbered, named below)."""
-    width = max([len("THEME"), *(len(row.theme.tag) for row in coverage.rows)]) + 2
-    lines = [f"{'THEME':<{width}}" + "".join(f"{f'[{n}]':<{CELL}}" for n in range(1, len(coverage.stories) + 1))]
+    from interviewcoach.stories.grade import VERDICT_WIDTH
+
+    cell_width = VERDICT_WIDTH + GAP
+    width = max([len("THEME"), *(len(row.theme.tag) for row in coverage.rows)]) + GAP
+    numbers = "".join(f"{f'[{n}]':<{cell_width}}" for n in range(1, len(coverage.stories) + 1))
+    lines = [f"{'THEME':<{width}}{numbers}".rstrip()]
     for row in coverage.rows:
         cells = []
         for saved in coverage.stories:
             cell = row.cell(saved.id)
-            cells.append(f"{cell.verdict if cell else '·':<{CELL}}")
+            cells.append(f"{cell.verdict if cell else '·':<{cell_width}}")
         flag = {"none": "  ✗ no story", "weak": "  ! weak only", "covered": ""}[row.status]
         lines.append(f"{row.theme.tag:<{width}}{''.join(cells)}{flag}".rstrip())
     lines.append("")
@@ -175,7 +187,6 @@ def show_coverage(args: argparse.Namespace) -> int:
 
 
 def export_stories(args: argparse.Namespace) -> int:
-    from interviewcoach.files import write_atomically
     from interviewcoach.stories.prep_sheet import prep_sheet
 
     bank, code = _bank(args)
@@ -183,6 +194,8 @@ def export_stories(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
         return code
-    write_atomically(args.output, text)
-    print(f"Wrote {len(bank.stories)} stories to {args.output}.", file=sys.stderr)
+    if not write_output_file(args.output, text, args.force):
+        return 1
+    count = len(bank.stories)
+    print(f"Wrote {count} stor{'y' if count == 1 else 'ies'} to {args.output}.", file=sys.stderr)
     return code

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from interviewcoach.commands.options import SubParsers
+from interviewcoach.commands.options import SubParsers, output_options, write_output_file
 
 if TYPE_CHECKING:
     pass
@@ -20,7 +20,7 @@ def register(commands: SubParsers) -> None:
         description="Write your whole history. JSON keeps everything and `import` reads it back.",
     )
     export_parser.add_argument("--format", choices=["json", "csv", "md"], default="json")
-    export_parser.add_argument("--output", type=Path, metavar="FILE", help="write to FILE (default: standard output)")
+    output_options(export_parser)
     export_parser.set_defaults(run=export)
     import_parser = commands.add_parser(
         "import",
@@ -34,7 +34,6 @@ def register(commands: SubParsers) -> None:
 
 def export(args: argparse.Namespace) -> int:
     from interviewcoach.export_formats import to_csv, to_markdown
-    from interviewcoach.files import write_atomically
     from interviewcoach.store import open_history
 
     with open_history() as store:
@@ -47,7 +46,8 @@ def export(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return 0
-    write_atomically(args.output, text)
+    if not write_output_file(args.output, text, args.force):
+        return 1
     print(f"Exported {len(data.attempts)} attempts to {args.output}.", file=sys.stderr)
     return 0
 

@@ -24,7 +24,9 @@ def register(commands: SubParsers) -> None:
 
 def validate(args: argparse.Namespace) -> int:
     from interviewcoach.banks import build_library, default_roots, load_files, validate_paths
+    from interviewcoach.problems import display_path
 
+    notes: list[str] = []
     if args.paths:
         library, problems = validate_paths(args.paths, args.bank_dirs)
     else:
@@ -32,10 +34,20 @@ def validate(args: argparse.Namespace) -> int:
         library, found = build_library(files)
         problems += found
         from interviewcoach.stories.shelf import read_stories
+        from interviewcoach.stories.themes import story_themes, unasked_themes
 
-        problems += read_stories().problems
+        shelf = read_stories()
+        problems += shelf.problems
+        asked = [theme.tag for theme in story_themes(library)]
+        # Not a problem (a theme of your own is allowed), but often a typo: said, not counted.
+        for saved in shelf.stories:
+            unasked = unasked_themes(saved.story.themes, asked)
+            if unasked:
+                notes.append(f"note: {display_path(saved.path)}: themes no question asks: {', '.join(unasked)}")
     for problem in sorted(problems):
         print(problem)
+    for note in notes:
+        print(note)
     if problems:
         files_with_problems = len({problem.path for problem in problems})
         noun = "problem" if len(problems) == 1 else "problems"

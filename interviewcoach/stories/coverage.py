@@ -105,14 +105,16 @@ def _cell(story_id: str, grade: StoryGrade | None) -> Cell:
 
 
 def overused(recent_picks: Sequence[str], stories: Sequence[SavedStory]) -> list[Overuse]:
-    """Stories picked OVERUSED_FROM times or more among the last RECENT_PICKS picks."""
+    """Stories picked OVERUSED_FROM times or more among the last RECENT_PICKS picks.
+    A deleted story is left out: it cannot be told again. Its picks still count in the
+    window, which is the user's telling, not the shelf."""
     window = list(recent_picks)[:RECENT_PICKS]
     titles = {saved.id: saved.story.title for saved in stories}
     counts = Counter(window)
     return [
-        Overuse(story_id, titles.get(story_id, story_id), picks, len(window))
+        Overuse(story_id, titles[story_id], picks, len(window))
         for story_id, picks in counts.most_common()
-        if picks >= OVERUSED_FROM
+        if picks >= OVERUSED_FROM and story_id in titles
     ]
 
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, get_args
 
 from interviewcoach.final_grade import FinalGrade, final_grade
+from interviewcoach.grading.result import Verdict
 
 if TYPE_CHECKING:
     from interviewcoach.banks import Library
@@ -28,6 +29,8 @@ THIN_UP_TO = 0.55
 """A cue hit with this strength or less was shown by one general sentence: the grader
 gives one vague sentence 0.5, just a hit, and adds for specifics and further sentences."""
 MAX_TIPS = 6
+VERDICT_WIDTH = max(len(verdict) for verdict in get_args(Verdict))
+"""The longest verdict word ("insufficient"): every face sizes a verdict's column to it."""
 
 _NUMBER = re.compile(
     r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"

@@ -15,20 +15,36 @@ STAR = (("situation", "S"), ("task", "T"), ("action", "A"), ("result", "R"), ("l
 _CUE_OF_PART = {"learned": "reflection"}
 
 
+STORY_LETTER = "Story"
+"""The outline's one entry for a story nothing was read from: its own text."""
+
+
 def star_outline(saved: SavedStory, grade: StoryGrade | None) -> list[tuple[str, str]]:
-    """The story's STAR parts as (letter, text). A story told in parts gives them; one
-    told in free text gives, for each part, the first sentence the grader read as it."""
-    if saved.story.parts():
-        return [
-            (letter, getattr(saved.story, name).strip()) for name, letter in STAR if getattr(saved.story, name).strip()
-        ]
-    if grade is None:
-        return []
+    """The story's STAR parts as (letter, text): the one outline the prep sheet and the
+    app show. A story told in parts gives them. One told in free text gives, for each
+    part whose cue the grade counts as hit, the sentence that shows it most strongly,
+    no sentence twice. When nothing is read that way (no grade, nothing hit), the
+    story's own text, as ("Story", text); an empty story gives []."""
+    story = saved.story
+    if story.parts():
+        return [(letter, getattr(story, name).strip()) for name, letter in STAR if getattr(story, name).strip()]
     outline = []
-    for name, letter in STAR:
-        cue = grade.final.result.cue(_CUE_OF_PART.get(name, name))
-        if cue is not None and cue.evidence:
-            outline.append((letter, cue.evidence[0].sentence.strip()))
+    if grade is not None:
+        used: set[str] = set()
+        for name, letter in STAR:
+            cue_id = _CUE_OF_PART.get(name, name)
+            cue = grade.final.result.cue(cue_id)
+            if cue is None or not grade.final.is_hit(cue_id):
+                continue
+            # The strongest evidence first; a sentence already given to a part is skipped.
+            for evidence in sorted(cue.evidence, key=lambda item: -item.weight):
+                sentence = " ".join(evidence.sentence.split())
+                if sentence and sentence not in used:
+                    used.add(sentence)
+                    outline.append((letter, sentence))
+                    break
+    if not outline and story.text().strip():
+        return [(STORY_LETTER, story.text())]
     return outline
 
 

@@ -16,7 +16,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from interviewcoach.enums import Level
-from interviewcoach.tui.base import KeepsWork
+from interviewcoach.tui.base import KeepsWork, quit_question
 from interviewcoach.tui.commands import PracticeCommands
 from interviewcoach.tui.mock_flow import MockFlow
 from interviewcoach.tui.screens.home import HomeData, HomeScreen
@@ -336,6 +336,7 @@ class InterviewCoachApp(MockFlow):
                 first_answer=draft.text,
                 draft_key=draft.key,
                 start=start,
+                first_story=story if isinstance(story := draft.context.get("story"), str) else None,
             )
         )
 
@@ -496,7 +497,7 @@ class InterviewCoachApp(MockFlow):
         return uses, recent
 
     async def action_quit(self) -> None:
-        # Any screen in the stack holding work (an answer, a mock's notes) asks first.
+        # Any screen in the stack holding work (an answer, a mock's notes, a form) asks first.
         screen = next(
             (s for s in reversed(self.screen_stack) if isinstance(s, KeepsWork) and s.answer_in_progress), None
         )
@@ -510,7 +511,7 @@ class InterviewCoachApp(MockFlow):
 
             self.push_screen(
                 ConfirmScreen(
-                    "Quit interviewcoach? What you typed so far is kept as a draft and offered back next time.",
+                    quit_question(screen),
                     yes="Quit",
                     no="Stay",
                 ),

@@ -75,6 +75,17 @@ class KeepsWork(Protocol):
     def save_draft(self) -> None: ...
 
 
+QUIT_KEEPS_DRAFT = "Quit interviewcoach? What you typed so far is kept as a draft and offered back next time."
+"""What quitting asks over a screen that keeps its work as a draft. A screen that cannot
+keep it says so in its own `quit_question`."""
+
+
+def quit_question(screen: KeepsWork) -> str:
+    """What to ask before quitting over `screen`."""
+    question = getattr(screen, "quit_question", QUIT_KEEPS_DRAFT)
+    return question if isinstance(question, str) else QUIT_KEEPS_DRAFT
+
+
 ResultT = TypeVar("ResultT")
 
 

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from interviewcoach.tui.base import CoachScreen
 
@@ -55,10 +55,26 @@ class FormScreen(CoachScreen[str | None]):
         self.touched: set[str] = set()
         """Form fields changed since the form opened: their problems are shown beside them."""
 
+    quit_question = "Quit interviewcoach? What you typed in this form is not saved and will be lost."
+    """What ctrl+q asks while the form holds changes (see `KeepsWork`): this form keeps no
+    draft, so it says the typing is lost."""
+
     def on_mount(self) -> None:
         self.initial = self.data()
         self.check()
+        # Editing, a first keystroke must not replace a whole title selected on focus.
+        for box in self.query(Input):
+            box.select_on_focus = False
         self.query_one(f"#f-{self.FIRST_FIELD}").focus()
+
+    @property
+    def answer_in_progress(self) -> bool:
+        """Whether the form holds changes that leaving would lose (`KeepsWork`): the same
+        notion of "changed" that escape asks about."""
+        return self.is_mounted and self.data() != self.initial
+
+    def save_draft(self) -> None:
+        """Keep the typing for next time (`KeepsWork`); a form without drafts keeps nothing."""
 
     @staticmethod
     def form_end() -> Iterator[Widget]:
@@ -101,17 +117,21 @@ class FormScreen(CoachScreen[str | None]):
     def action_cancel(self) -> None:
         # A story can be pages of typing: escape asks before it throws any of it away.
         if self.data() == self.initial:
-            self.dismiss(None)
+            self.dismiss_form(None)
             return
         from interviewcoach.tui.screens.confirm import ConfirmScreen
 
         def answered(discard: bool | None) -> None:
             if discard:
-                self.dismiss(None)
+                self.dismiss_form(None)
 
         self.app.push_screen(
             ConfirmScreen("Discard what you have typed here?", yes="Discard", no="Keep editing"), answered
         )
+
+    def dismiss_form(self, saved_id: str | None) -> None:
+        """Close the form, saved (with the saved thing's id) or abandoned (None)."""
+        self.dismiss(saved_id)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":

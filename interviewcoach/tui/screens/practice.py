@@ -5,6 +5,7 @@ worker that only posts the result back."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -25,6 +26,10 @@ from interviewcoach.tui.screens.feedback import FeedbackScreen
 from interviewcoach.tui.widgets.answer_box import AnswerBox
 from interviewcoach.tui.widgets.cue_panel import CueList
 from interviewcoach.tui.widgets.transcript import Transcript
+
+if TYPE_CHECKING:
+    from interviewcoach.stories.grade import StoryGrade
+    from interviewcoach.stories.shelf import Shelf
 
 DRAFT_DELAY_S = 1.0
 """Typing pauses this long before the draft is saved: a killed terminal loses at most
@@ -99,6 +104,8 @@ class PracticeScreen(CoachScreen[None]):
         box.focus()
         if self.session.story_id is None:
             self._story_title = None
+        elif self._story_title is None:
+            self.story_resumed(self.session.story_id)
         self.show_progress()
         self.query_one("#question-pin", Static).update(self.session.question.prompt)
         self.update_words()
@@ -228,12 +235,32 @@ class PracticeScreen(CoachScreen[None]):
         assert reply.outcome is not None
         self.app.push_screen(FeedbackScreen(reply.outcome, self.session.is_last), self.after_feedback)
 
+    @dataclass
+    class StoriesRead(Message):
+        """The story bank, read and graded in a worker, for the picker."""
+
+        shelf: Shelf
+        grades: dict[str, StoryGrade]
+
     def action_stories(self) -> None:
-        from interviewcoach.stories.fit import rank_stories
+        self.read_stories_for_picker()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="stories")
+    def read_stories_for_picker(self) -> None:
+        from interviewcoach.stories.grade import grade_stories, story_rubric
         from interviewcoach.stories.shelf import read_stories
-        from interviewcoach.tui.screens.story_picker import StoryPicker
 
         shelf = read_stories()
+        rubric = story_rubric(self.coach_app.library)
+        grades = grade_stories(shelf.stories, rubric, self.coach_app.grader) if rubric is not None else {}
+        self.post_message(self.StoriesRead(shelf, grades))
+
+    @on(StoriesRead)
+    def open_picker(self, message: StoriesRead) -> None:
+        from interviewcoach.stories.fit import rank_stories
+        from interviewcoach.tui.screens.story_picker import StoryPicker
+
+        shelf = message.shelf
         if shelf.problems:
             files = len({problem.path for problem in shelf.problems})
             self.notify(
@@ -243,9 +270,22 @@ class PracticeScreen(CoachScreen[None]):
         if not shelf.stories:
             self.notify("No stories yet: write them in your story bank (t on the home screen).")
             return
+        if self.session.stage not in (Stage.ANSWER, Stage.PROBE) or self.app.screen is not self:
+            return  # the answer moved on while the stories were read
         question = self.session.question
-        fits = rank_stories(question, shelf.stories)
-        self.app.push_screen(StoryPicker(question.prompt, fits, self.session.story_id), self.story_picked)
+        fits = rank_stories(question, shelf.stories, message.grades)
+        self.app.push_screen(
+            StoryPicker(question.prompt, fits, self.session.story_id, message.grades), self.story_picked
+        )
+
+    def story_resumed(self, story_id: str) -> None:
+        """A resumed draft's story: shown again, or dropped if it was deleted meanwhile."""
+        from interviewcoach.stories.shelf import read_stories
+
+        saved = read_stories().get(story_id)
+        if saved is None:
+            self.session.use_story(None)
+        self._story_title = saved.story.title if saved else None
 
     def story_picked(self, story_id: str | None) -> None:
         if story_id is None or self.session.stage not in (Stage.ANSWER, Stage.PROBE):
@@ -256,9 +296,13 @@ class PracticeScreen(CoachScreen[None]):
         self.session.use_story(saved.id if saved else None)
         self._story_title = saved.story.title if saved else None
         self.show_progress()
+        self.save_draft()  # the draft remembers the story, so resuming it keeps the pick
         self.notify(f"Telling '{saved.story.title}': this answer records it." if saved else "No story for this answer.")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR and event.worker.group == "stories":
+            self.notify(f"Could not read your stories: {event.worker.error}", severity="error", timeout=10)
+            return
         if event.state == WorkerState.ERROR:
             self.notify(f"Grading failed: {event.worker.error}", severity="error", timeout=10)
             text = self.session.grading_failed()

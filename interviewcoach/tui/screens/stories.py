@@ -11,12 +11,13 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Static
 from textual.worker import Worker, WorkerState
 
 from interviewcoach.stories.bank import StoryBank, load_story_bank
+from interviewcoach.stories.grade import VERDICT_WIDTH
 from interviewcoach.stories.shelf import SavedStory
 from interviewcoach.tui.base import CoachScreen
 
@@ -29,6 +30,9 @@ VERDICT_COLOUR = {
     "off-question": "error",
 }
 """The theme colour of each verdict wherever the story bank shows one: any theme works."""
+TITLE_COLUMN, THEMES_COLUMN = 28, 20
+GRADE_COLUMN = len("100 ") + VERDICT_WIDTH
+"""Room for a score and the longest verdict word, "100 insufficient"."""
 
 
 def verdict_text(verdict: str, score: int | None, variables: dict[str, str]) -> Text:
@@ -92,16 +96,21 @@ class StoriesScreen(StoryBankScreen):
     def __init__(self, select: str | None = None) -> None:
         super().__init__()
         self.select_id = select
+        self.reopen_id: str | None = None
+        """A story edited from its own screen: opened again, updated, once re-read."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="stories"):
             yield Static("Your stories", classes="section-title")
             yield Static("Reading your stories…", id="stories-summary", classes="muted", markup=False)
-            yield Static(id="stories-problems", markup=False)
+            # Many broken files must not push the stories off the screen: the box is
+            # capped and scrolls (tab reaches it).
+            with VerticalScroll(id="stories-problems-box"):
+                yield Static(id="stories-problems", markup=False)
             table: DataTable[str | Text] = DataTable(id="stories-table", cursor_type="row", zebra_stripes=True)
-            table.add_column("Story", width=30, key="title")
-            table.add_column("Grade", width=12, key="grade")
-            table.add_column("Themes", width=22, key="themes")
+            table.add_column("Story", width=TITLE_COLUMN, key="title")
+            table.add_column("Grade", width=GRADE_COLUMN, key="grade")
+            table.add_column("Themes", width=THEMES_COLUMN, key="themes")
             table.add_column("Told", key="told")
             yield table
             yield Static(
@@ -110,7 +119,7 @@ class StoriesScreen(StoryBankScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#stories-problems", Static).display = False
+        self.query_one("#stories-problems-box").display = False
         self.query_one(DataTable).focus()
         self.reload()
 
@@ -121,14 +130,17 @@ class StoriesScreen(StoryBankScreen):
         for saved in bank.stories:
             grade = bank.grades.get(saved.id)
             table.add_row(
-                shorten(saved.story.title, 30, placeholder="…"),
+                shorten(saved.story.title, TITLE_COLUMN, placeholder="…"),
                 verdict_text(grade.verdict, grade.score, variables) if grade else "-",
-                shorten(", ".join(saved.story.themes) or "-", 22, placeholder="…"),
+                shorten(", ".join(saved.story.themes) or "-", THEMES_COLUMN, placeholder="…"),
                 str(bank.times_used(saved)),
                 key=saved.id,
             )
         if self.select_id and bank.shelf.get(self.select_id):
             table.move_cursor(row=table.get_row_index(self.select_id))
+        reopen, self.reopen_id = self.reopen_id, None
+        if reopen and bank.shelf.get(reopen):
+            self.call_after_refresh(self.open_story)
         coverage = bank.coverage()
         covered = len(coverage.rows) - len(coverage.uncovered)
         summary = (
@@ -143,7 +155,7 @@ class StoriesScreen(StoryBankScreen):
             "These story files could not be read (fix them, or `interviewcoach validate`):\n"
             + "\n".join(str(problem) for problem in bank.shelf.problems)
         )
-        problems.display = bool(bank.shelf.problems)
+        self.query_one("#stories-problems-box").display = bool(bank.shelf.problems)
 
     def selected(self) -> SavedStory | None:
         table = self.query_one("#stories-table", DataTable)
@@ -172,7 +184,7 @@ class StoriesScreen(StoryBankScreen):
 
         grade = self.bank.grades.get(saved.id)
         themes = [theme.tag for theme in self.bank.themes]
-        self.app.push_screen(StoryScreen(saved, grade, self.bank.times_used(saved), themes), self.after_form)
+        self.app.push_screen(StoryScreen(saved, grade, self.bank.times_used(saved), themes), self.after_story)
 
     def action_add(self) -> None:
         self.open_form(None)
@@ -192,6 +204,12 @@ class StoriesScreen(StoryBankScreen):
         if story_id:
             self.select_id = story_id
             self.reload()
+
+    def after_story(self, story_id: str | None) -> None:
+        """Back from a story's screen; edited there, it is shown again, re-graded."""
+        if story_id:
+            self.reopen_id = story_id
+        self.after_form(story_id)
 
     def action_delete(self) -> None:
         saved = self.selected()

@@ -11,7 +11,6 @@ from textual.widgets import Footer, Static
 from interviewcoach.stories.grade import StoryGrade
 from interviewcoach.stories.shelf import SavedStory
 from interviewcoach.tui.base import CoachScreen
-from interviewcoach.tui.widgets.cue_panel import CueList
 from interviewcoach.tui.widgets.evidence_view import EvidenceView
 
 
@@ -61,8 +60,12 @@ class StoryScreen(CoachScreen[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        if self.query(CueList):
-            self.query_one(CueList).focus()
+        # The page itself has the focus, at its top: the score and the first tips are
+        # what the story screen is for, and Page Up/Down, Home and End scroll it. (The
+        # cue list took the focus before and scrolled the page past them; tab reaches it.)
+        page = self.query_one("#story-detail", VerticalScroll)
+        page.focus(scroll_visible=False)
+        page.scroll_home(animate=False, immediate=True)
 
     def action_edit(self) -> None:
         from interviewcoach.tui.screens.story_form import StoryForm
