@@ -482,15 +482,15 @@ def judge_context(
     clause_start = _clause_starts(tokens)
     standing = []
     for match in matches:
-        standing.append(match)
         pattern = match.pattern
         if pattern.role == EXCLUDED or match.labelled:
+            standing.append(match)
             continue
         first, last = match.first, match.last
         holds_negation = any(e.norms & _TRIGGER_WORDS for e in pattern.elements)
         if not holds_negation and _says_what_it_is_not(norms, last):
-            standing.pop()
             continue
+        standing.append(match)
         before = norms[max(chain_start[first], first - SCOPE_LIMIT) : first]
         # "without", "no", "instead of" negate the words they govern, within their own
         # clause; verbs of denial ("never", "didn't", "forgot to") reach along the chain.

@@ -116,7 +116,7 @@ class FormScreen(CoachScreen[str | None]):
 
     def action_cancel(self) -> None:
         # A story can be pages of typing: escape asks before it throws any of it away.
-        if self.data() == self.initial:
+        if not self.answer_in_progress:
             self.dismiss_form(None)
             return
         from interviewcoach.tui.screens.confirm import ConfirmScreen

@@ -83,14 +83,10 @@ class HomeScreen(CoachScreen[None]):
             self.data = data
             self.call_next(self._recompose_keeping_focus)
 
-    async def _show_history(self) -> None:
+    def _show_history(self) -> None:
         if self._loaded or self not in self.app.screen_stack:
             return  # read already, or replaced before it was read (a test, or `review`)
-        self._loaded = True
-        self.data = self._load()
-        if self.data == HomeData():
-            return  # nothing to add: a first start paints once
-        await self._recompose_keeping_focus()
+        self.show_data(self._load())  # an empty history adds nothing: a first start paints once
 
     async def _recompose_keeping_focus(self) -> None:
         focused = self.focused.id if self.focused else None
