@@ -75,7 +75,7 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def time_per_answer(answer: str, rubric, runs: int, rounds: int = 5, question=None) -> float:
+def time_per_answer(answer: str, rubric, runs: int, rounds: int = 5, question=None, check_evidence=True) -> float:
     """The median of `runs` gradings, taking the quietest of several rounds: this is a
     shared machine, and a neighbour's load is not the grader's cost."""
     grade_answer(answer, rubric, question)  # compile the rubric and load the word list once
@@ -84,7 +84,7 @@ def time_per_answer(answer: str, rubric, runs: int, rounds: int = 5, question=No
         timings = []
         for _ in range(runs):
             start = time.perf_counter()
-            grade_answer(answer, rubric, question)
+            grade_answer(answer, rubric, question, check_evidence=check_evidence)
             timings.append(time.perf_counter() - start)
         medians.append(statistics.median(timings))
     return min(medians) * 1000
@@ -130,6 +130,9 @@ def main() -> None:
             f"  {rubric.id:16} {_words(answer)} words  {alone:6.2f} ms with the rubric alone, "
             f"{judged:6.2f} ms with its question (relevance judged)"
         )
+        # Side by side in one run: what the learned evidence check adds to a grading.
+        unchecked = time_per_answer(answer, rubric, args.runs, question=question, check_evidence=False)
+        print(f"  {'':16} the evidence check's share: {judged - unchecked:+.2f} ms ({judged / unchecked:.2f}x)")
     seconds = time_batch(args.batch)
     print(f"grade --batch, {args.batch} answers, process start included: {seconds:.2f} s (target <= 3 s)")
 

@@ -27,7 +27,7 @@ REQUIRED_CUES = {
 }
 """The cues the grader issues define; the F1 bar is measured over these."""
 
-GAMED_KINDS = frozenset({"stuffed", "gibberish", "negated", "offquestion", "labels-only"})
+GAMED_KINDS = frozenset({"stuffed", "gibberish", "negated", "offquestion", "labels-only", "scene-setting"})
 """Answers written to game the grader (or to answer another question): every one must
 score under GAMED_BAR."""
 
@@ -48,6 +48,8 @@ Kind = Literal[
     "negated",
     "offquestion",
     "labels-only",
+    # Sets the question's scene in detail and proposes or reasons about nothing.
+    "scene-setting",
 ]
 
 

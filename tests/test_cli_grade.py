@@ -32,7 +32,7 @@ def test_report_shows_score_cues_quoted_evidence_and_tips(capsys, answer_file):
     first = out.splitlines()[0]
     assert first.startswith("Score ") and "/100" in first and "Product design rubric" in first
     assert "✓ Customer focus" in out
-    assert '"pilot"  <- ' in out
+    assert '"wider launch"  <- ' in out
     assert "✗ Trade-offs and prioritisation" in out or "✓ Trade-offs and prioritisation" in out
     # Each missed cue carries its tip and a hit cue none (the report, not the grader, is tested).
     cue_blocks = re.split(r"\n(?=[✓✗] )", out.split("\n\n  Note:")[0])[1:]

@@ -85,46 +85,34 @@ def test_grader_meets_the_floors(library, files, use_questions):
 
 
 HARD_FLOORS = {
-    # set: (macro F1 over required cues, Spearman); a little under each set's reading now
-    "grading-unseen-a-behavioural": (0.86, 0.95),
-    "grading-unseen-a-design": (0.77, 0.88),
-    "grading-unseen-a-other": (None, 0.65),
-    "grading-unseen-b-behavioural": (0.89, 0.89),
-    "grading-unseen-b-design": (0.81, 0.88),
+    # set: (macro F1 over required cues, Spearman); a little under each set's reading now.
+    # The evidence check learned from every one of these sets, so they guard against
+    # regressions; they are not readings of answers it has not seen (docs/grader-readings.md).
+    "grading-unseen-a-behavioural": (0.94, 0.96),
+    "grading-unseen-a-design": (0.87, 0.92),
+    "grading-unseen-a-other": (None, 0.73),
+    "grading-unseen-b-behavioural": (0.95, 0.91),
+    "grading-unseen-b-design": (0.91, 0.93),
     "grading-unseen-b-other": (None, 0.87),
-    "grading-unseen-c-behavioural": (0.87, 0.91),
-    "grading-unseen-c-design": (0.80, 0.84),
-    "grading-unseen-c-other": (None, 0.74),
-    "grading-unseen-d-behavioural": (0.84, 0.86),
-    "grading-unseen-d-design": (0.85, 0.92),
-    "grading-unseen-d-other": (None, 0.86),
-    "grading-unseen-e-behavioural": (0.78, 0.68),
-    "grading-unseen-e-design": (0.71, 0.62),
-    "grading-unseen-e-other": (None, 0.56),
-    "grading-unseen-f-behavioural": (0.82, 0.90),
-    "grading-unseen-f-design": (0.76, 0.80),
-    "grading-unseen-g-behavioural": (0.77, 0.70),
-    "grading-unseen-g-design": (0.70, 0.78),
-    "grading-unseen-h-behavioural": (0.72, 0.64),
-    "grading-unseen-h-design": (0.72, 0.77),
+    "grading-unseen-c-behavioural": (0.94, 0.9),
+    "grading-unseen-c-design": (0.87, 0.86),
+    "grading-unseen-c-other": (None, 0.78),
+    "grading-unseen-d-behavioural": (0.91, 0.89),
+    "grading-unseen-d-design": (0.92, 0.94),
+    "grading-unseen-d-other": (None, 0.9),
+    "grading-unseen-e-behavioural": (0.92, 0.93),
+    "grading-unseen-e-design": (0.93, 0.86),
+    "grading-unseen-e-other": (None, 0.67),
+    "grading-unseen-f-behavioural": (0.88, 0.92),
+    "grading-unseen-f-design": (0.9, 0.88),
+    "grading-unseen-g-behavioural": (0.89, 0.88),
+    "grading-unseen-g-design": (0.88, 0.88),
+    "grading-unseen-h-behavioural": (0.85, 0.78),
+    "grading-unseen-h-design": (0.89, 0.85),
 }
 KNOWN_MISREADS = {
-    "u3-pd-07": "a refusal that sets aside research, a segment, a pilot and metrics but "
-    "asserts that 'everybody knows approvals are painful': the pain still reads as the why",
     "u3-ot-16": "an answer about an underperforming PM graded against setting goals for eight "
     "teams: the question's words are too generic (goals, organisation, teams) to tell",
-    "u5-bh-15": "a hard-feedback story graded against 'a time data or a customer changed your "
-    "mind': the theme's words (told, asked, feedback, data) are in almost any story",
-    "u5-pd-05": "a freelancer-tax answer graded against developer onboarding for a payments "
-    "API: it shares the prompt's rarest words (payments, developers)",
-    "u7a-pd-09": "a strong farmers-marketplace answer graded against weather planning for "
-    "smallholder farmers: written to share the prompt's rarest words (smallholder, rural)",
-    "u8b-pd-06": "word salad with dyslexia's own words (letters moving, words swim, fonts): "
-    "its words are its own, just not in sentences that mean anything",
-    "u8c-bh-09": "a strong unhappy-customer story graded against aligning many teams for a "
-    "launch: it has a release, teams and engineers, all the theme's words",
-    "u7c-bh-10": "a strong mentoring story graded against a customer escalation: nothing in "
-    "a lexical theme check tells a story about a colleague from one about a customer",
 }
 """Gamed answers the grader still scores 30 or more, each with why; the test fails when
 one is fixed, so this list stays true."""

@@ -18,6 +18,8 @@ def test_installed_wheel_carries_banks_and_rubrics():
     assert locations.bundled_banks_dir() == package_dir / "question_banks"
     assert (package_dir / "question_banks" / "product-design.toml").is_file()
     assert (package_dir / "rubrics" / "behavioural.toml").is_file()
+    # The grader's learned evidence check is data too: without it grading silently changes.
+    assert (package_dir / "grading" / "evidence_check.json").is_file()
 
 
 def test_readme_quick_start_is_two_commands_and_ci_runs_the_test_one():

@@ -9,6 +9,8 @@ How a score comes about, in order:
    sentences that claim many cues at once are discounted, and repeated sentences count
    once. A passing mention ("users", "so") is never evidence, unless a relative clause
    makes it specific ("people who lost their sight as adults").
+   The learned evidence check (evidence_check.py) may then read a piece of evidence,
+   in its sentence, as a mention: it only ever takes evidence away.
 3. A cue's strength combines its evidence sentence by sentence with diminishing returns;
    one vague sentence shows it thinly (0.5, a hit), specifics and further sentences show
    it in depth. Mentions alone earn at most 0.3 and never a hit.
@@ -25,7 +27,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
-from interviewcoach.grading import lexicon
+from interviewcoach.grading import evidence_check, lexicon
 from interviewcoach.grading.compile import EXCLUDED, STRONG, WEAK, CompiledRubric, compiled_rubric
 from interviewcoach.grading.dictionary import is_english_word
 from interviewcoach.grading.matching import (
@@ -89,6 +91,7 @@ def grade_answer(
     *,
     follow_up: bool = False,
     notes: bool = False,
+    check_evidence: bool = True,
 ) -> GradeResult:
     """Grade `answer` with `rubric` (and the question's own phrases, if given).
     Pure and thread-safe: no I/O, and the same input always gives the same result.
@@ -100,7 +103,10 @@ def grade_answer(
     fragments, shorthand ("cust", "ppl", "w/o") and lists are how notes are written, so
     neither lists nor length nor a missing past tense count against them, relevance is
     not judged (the notes are of the question being asked), and the interviewer's verdict
-    words ("no metrics", "result vague") deny the cue they stand beside."""
+    words ("no metrics", "result vague") deny the cue they stand beside.
+
+    `check_evidence=False` grades by the phrase rules alone, without the learned
+    evidence check (evidence_check.py): how the check's training reads answers."""
     if level is None and question is not None and len(question.levels) == 1:
         level = question.levels[0]
     compiled = compiled_rubric(rubric, question, level)
@@ -121,7 +127,7 @@ def grade_answer(
     covered = {i for m in matches for i in range(m.first, m.last + 1)}
     claims = _claims(text, matches)
     readings = _read_sentences(text, covered, compiled, claims, notes)
-    cues = _cue_results(text, compiled, matches, readings, claims, question, notes)
+    cues = _cue_results(text, compiled, matches, readings, claims, question, notes, check_evidence and not notes)
     return _overall(text, compiled, cues, readings, question, follow_up or notes, judge_relevance_too=not notes)
 
 
@@ -340,7 +346,7 @@ def _match_value(match: Match, reading: _SentenceReading, cue: Cue) -> float:
     return base * match.factor * reading.quality * vagueness * story_factor
 
 
-def _cue_results(text, compiled, matches, readings, claims, question=None, notes=False) -> list[CueResult]:
+def _cue_results(text, compiled, matches, readings, claims, question=None, notes=False, check=False) -> list[CueResult]:
     tokens = text.tokens
     sentences = text.sentences
     focus = set(question.focus_cues) if question is not None and question.focus_cues else None
@@ -349,6 +355,7 @@ def _cue_results(text, compiled, matches, readings, claims, question=None, notes
     repeated = sum(1 for r in readings if r.repeated)
     # An answer that is mostly the same sentence again is gaming, not answering.
     repetition = REPETITION_PENALTY if repeated >= 2 and repeated * 3 >= len(readings) else 1.0
+    sentence_words: dict[int, tuple[str, ...]] = {}
     results = []
     for index, compiled_cue in enumerate(compiled.cues):
         cue = compiled_cue.cue
@@ -380,16 +387,27 @@ def _cue_results(text, compiled, matches, readings, claims, question=None, notes
             value = round(value, 3)
             if value <= 0:
                 continue
-            found = _evidence(text, sentences[sentence_index], match, value)
+            sentence = sentences[sentence_index]
             if (
                 (match.pattern.role == STRONG or match.situated)
                 and value >= EVIDENCE_FLOOR
                 and not (cue.beyond_prompt and _restates_prompt(tokens, match, compiled.prompt_stems))
+                and not (
+                    check
+                    and evidence_check.doubts(
+                        compiled.rubric.id,
+                        cue.id,
+                        _sentence_words(sentence_words, tokens, sentence),
+                        match.pattern.phrase,
+                        match.how,
+                        value,
+                    )
+                )
             ):
-                evidence.append(found)
+                evidence.append(_evidence(text, sentence, match, value, shown_in_context=True))
                 best_per_sentence[sentence_index] = max(best_per_sentence.get(sentence_index, 0.0), value)
             else:
-                mentions.append(found)
+                mentions.append(_evidence(text, sentence, match, value))
         if evidence:
             # A hit stands on its evidence alone: passing mentions ("so", "users") and
             # hedged half-claims neither add to it nor are shown as what earned it.
@@ -428,6 +446,14 @@ def _cue_results(text, compiled, matches, readings, claims, question=None, notes
 _RELATIVES = frozenset({"who", "whose", "that", "which"})
 
 
+def _sentence_words(cache: dict[int, tuple[str, ...]], tokens, sentence: Sentence) -> tuple[str, ...]:
+    """The evidence check's reading of a sentence, made once however many phrases it holds."""
+    words = cache.get(sentence.index)
+    if words is None:
+        words = cache[sentence.index] = evidence_check.sentence_features(tokens[sentence.first : sentence.last + 1])
+    return words
+
+
 def _restates_prompt(tokens, match: Match, prompt_stems: frozenset[str]) -> bool:
     """Are all the match's content words the question's own? A relative clause ("owners
     who just went freelance") says more than the question did, whatever its noun."""
@@ -441,9 +467,12 @@ def _restates_prompt(tokens, match: Match, prompt_stems: frozenset[str]) -> bool
     return bool(prompt_stems) and bool(words) and all(t.stem in prompt_stems for t in words)
 
 
-def _evidence(text: AnalysedText, sentence: Sentence, match: Match, weight: float) -> Evidence:
+def _evidence(
+    text: AnalysedText, sentence: Sentence, match: Match, weight: float, shown_in_context: bool = False
+) -> Evidence:
+    """`shown_in_context`: evidence (not a mention) is shown with what its words lead into."""
     start = text.tokens[match.first].start
-    end = text.tokens[match.last].end
+    end = text.tokens[_shown_until(text, match) if shown_in_context else match.last].end
     return Evidence(
         start=start,
         end=end,
@@ -453,6 +482,29 @@ def _evidence(text: AnalysedText, sentence: Sentence, match: Match, weight: floa
         sentence=text.text[sentence.start : sentence.end],
         weight=weight,
     )
+
+
+SHOWN_WORDS_AFTER = 8
+"""How far a match of only common words ("so they", "end up") is shown on into its clause."""
+
+
+def _shown_until(text: AnalysedText, match: Match) -> int:
+    """The last token to show for a match. Highlighting "so they" or "end up" shows the
+    user nothing; what the words lead into ("so they end up paying penalties") is what
+    earned the cue, so a match of only common words is shown with the rest of its
+    clause, up to SHOWN_WORDS_AFTER words."""
+    tokens = text.tokens
+    matched = [t for t in tokens[match.first : match.last + 1] if t.kind != "symbol"]
+    if not all(t.is_stop or t.stem in _GENERIC_STEMS for t in matched):
+        return match.last
+    last = match.last
+    clause = tokens[match.last].clause
+    for index in range(match.last + 1, min(len(tokens), match.last + 1 + SHOWN_WORDS_AFTER)):
+        token = tokens[index]
+        if token.clause != clause or token.kind == "symbol":
+            break
+        last = index
+    return last
 
 
 def _overall(text, compiled, cues, readings, question, follow_up=False, judge_relevance_too=True) -> GradeResult:

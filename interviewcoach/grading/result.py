@@ -25,7 +25,8 @@ class Evidence:
     end: int
     """Offset just past the last matched character."""
     text: str
-    """The matched words, exactly as written: answer[start:end]."""
+    """The words shown, exactly as written: answer[start:end]. The matched words; for
+    evidence of only common words ("so they") the rest of its clause as well."""
     phrase: str
     """The rubric phrase that matched."""
     how: How
