@@ -27,7 +27,7 @@ REQUIRED_CUES = {
 }
 """The cues the grader issues define; the F1 bar is measured over these."""
 
-GAMED_KINDS = frozenset({"stuffed", "gibberish", "negated", "offquestion", "labels-only", "scene-setting"})
+GAMED_KINDS = frozenset({"stuffed", "gibberish", "negated", "offquestion", "labels-only", "scene-setting", "template"})
 """Answers written to game the grader (or to answer another question): every one must
 score under GAMED_BAR."""
 
@@ -50,6 +50,8 @@ Kind = Literal[
     "labels-only",
     # Sets the question's scene in detail and proposes or reasons about nothing.
     "scene-setting",
+    # A framework recited with one heading per cue, each filled with the question's own nouns.
+    "template",
 ]
 
 
