@@ -9,6 +9,8 @@ import pytest
 
 from interviewcoach.calibration import REQUIRED_CUES, load_labelled
 from interviewcoach.grading import evidence_check, grade_answer
+from interviewcoach.grading.compile import compiled_rubric
+from interviewcoach.grading.matching import find_matches, labelled_matches
 from interviewcoach.grading.text import analyse
 
 DATA = Path(__file__).parent / "data"
@@ -34,12 +36,16 @@ def test_the_shipped_check_covers_the_required_cues_of_the_two_rubrics():
 def test_training_and_grading_read_a_sentence_the_same_way(sentence):
     model = evidence_check.model()
     tokens = analyse(sentence).tokens
-    words = evidence_check.sentence_features(tokens)
+    reader = evidence_check.SentenceReader("product-design", tokens)
+    story_reader = evidence_check.SentenceReader("behavioural", tokens)
     for key, check in model.cues.items():
         rubric, cue = key.split("/")
         for phrase, how, value in (("pilot|pilots", "exact", 0.8), ("customer|customers", "stem", 0.4)):
-            p = evidence_check.probability(check, evidence_check.features(tokens, phrase, how, value))
-            assert (p < model.threshold) == evidence_check.doubts(rubric, cue, words, phrase, how, value), key
+            trained = evidence_check.probability(check, evidence_check.features(tokens, phrase, how, value))
+            graded = (reader if rubric == "product-design" else story_reader).probability(
+                cue, 0, len(tokens) - 1, phrase, how, value
+            )
+            assert graded == pytest.approx(trained), key
 
 
 @pytest.fixture(scope="module")
@@ -48,16 +54,23 @@ def labelled():
 
 
 def test_the_check_only_takes_evidence_away(library, labelled):
+    """Every point still points at words the phrase rules found."""
     removed = 0
     for answer in labelled:
         question = library.questions[answer.question]
         rubric = library.rubrics[question.rubric]
         checked = grade_answer(answer.answer, rubric, question)
         unchecked = grade_answer(answer.answer, rubric, question, check_evidence=False)
-        assert checked.score <= unchecked.score, answer.id
+        text = analyse(answer.answer)
+        compiled = compiled_rubric(rubric, question, None)
+        matches = [*find_matches(text, compiled), *labelled_matches(text, compiled, False)]
+        found = {text.tokens[m.first].start for m in matches}
         for before, after in zip(unchecked.cues, checked.cues, strict=True):
-            assert after.strength <= before.strength + 1e-9, (answer.id, after.id)
+            # Whatever the check counts starts where a rubric phrase matched.
+            assert {e.start for e in after.evidence} <= found, (answer.id, after.id)
             assert before.hit or not after.hit, (answer.id, after.id)
+            if before.hit and after.hit:
+                assert after.strength <= before.strength + 1e-9, (answer.id, after.id)
             removed += before.hit and not after.hit
     assert removed > 0, "the check took no hit away: is the model loaded?"
 

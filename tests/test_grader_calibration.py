@@ -89,7 +89,7 @@ HARD_FLOORS = {
     # The evidence check learned from every one of these sets, so they guard against
     # regressions; they are not readings of answers it has not seen (docs/grader-readings.md).
     "grading-unseen-a-behavioural": (0.94, 0.96),
-    "grading-unseen-a-design": (0.87, 0.92),
+    "grading-unseen-a-design": (0.87, 0.91),
     "grading-unseen-a-other": (None, 0.73),
     "grading-unseen-b-behavioural": (0.95, 0.91),
     "grading-unseen-b-design": (0.91, 0.93),
@@ -108,7 +108,9 @@ HARD_FLOORS = {
     "grading-unseen-g-behavioural": (0.89, 0.88),
     "grading-unseen-g-design": (0.88, 0.88),
     "grading-unseen-h-behavioural": (0.85, 0.78),
-    "grading-unseen-h-design": (0.89, 0.85),
+    "grading-unseen-i-behavioural": (0.87, 0.88),
+    "grading-unseen-i-design": (0.89, 0.83),
+    "grading-unseen-h-design": (0.89, 0.86),
 }
 KNOWN_MISREADS = {
     "u3-ot-16": "an answer about an underperforming PM graded against setting goals for eight "

@@ -21,10 +21,15 @@ import math
 import threading
 from collections.abc import Sequence
 from importlib import resources
+from itertools import repeat
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
-from interviewcoach.grading.text import Token
+from interviewcoach.grading.text import Sentence, Token
+
+if TYPE_CHECKING:
+    from interviewcoach.grading.matching import Match
 
 MODEL_FILE = "evidence_check.json"
 
@@ -38,7 +43,7 @@ class CueCheck(BaseModel):
 class EvidenceCheckModel(BaseModel):
     version: int = Field(ge=1)
     threshold: float = Field(gt=0, lt=1)
-    """A phrase whose probability of being evidence is below this is a mention."""
+    """Evidence whose probability of being evidence is below this is a mention."""
     trained_on: list[str]
     """The labelled sets it learned from: any figure read on them is not a fair reading."""
     answers: int
@@ -83,7 +88,7 @@ def sentence_features(sentence: Sequence[Token]) -> tuple[str, ...]:
 def features(sentence: Sequence[Token], phrase: str, how: str, value: float) -> dict[str, float]:
     """What the check reads: the phrase and how it matched, what the match is worth, and
     the sentence's words and word pairs. Training reads examples through this function
-    and grading through `doubts`, which computes the same sum."""
+    and grading through `SentenceReader`, which computes the same sum."""
     found = {"value": value, f"how:{how}": 1.0, f"phrase:{phrase}": 1.0}
     found.update(dict.fromkeys(sentence_features(sentence), 1.0))
     return found
@@ -95,21 +100,46 @@ def probability(check: CueCheck, found: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def doubts(rubric: str, cue: str, sentence: tuple[str, ...], phrase: str, how: str, value: float) -> bool:
-    """True when the check, trained for this cue, reads the phrase as no evidence in a
-    sentence with these `sentence_features`."""
-    shipped = model()
-    if shipped is None:
-        return False
-    check = shipped.cues.get(f"{rubric}/{cue}")
-    if check is None:
-        return False
-    weights = check.weights
-    z = (
-        check.bias
-        + weights.get("value", 0.0) * value
-        + weights.get(f"how:{how}", 0.0)
-        + weights.get(f"phrase:{phrase}", 0.0)
-        + sum(weights.get(name, 0.0) for name in sentence)
-    )
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) < shipped.threshold
+class SentenceReader:
+    """The check as one grading uses it: each sentence's words are read once, and summed
+    once per cue, however many phrases the sentence holds."""
+
+    def __init__(self, rubric: str, tokens: Sequence[Token]) -> None:
+        self.model = model()
+        self.rubric = rubric
+        self.tokens = tokens
+        self._checks: dict[str, CueCheck | None] = {}
+        self._words: dict[tuple[int, int], tuple[str, ...]] = {}
+        self._sentences: dict[tuple[int, int, str], float] = {}
+        self._phrases: dict[tuple[str, str, str], float] = {}
+
+    def doubts(self, cue: str, sentence: Sentence, match: Match, value: float) -> bool:
+        """Evidence the check reads as no evidence in its sentence."""
+        likely = self.probability(cue, sentence.first, sentence.last, match.pattern.phrase, match.how, value)
+        return likely is not None and self.model is not None and likely < self.model.threshold
+
+    def probability(self, cue: str, first: int, last: int, phrase: str, how: str, value: float) -> float | None:
+        """How likely the phrase, in the sentence of tokens first..last, is evidence of
+        `cue`; None when the check was not trained for the cue."""
+        if self.model is None:
+            return None
+        if cue in self._checks:
+            check = self._checks[cue]
+        else:
+            check = self._checks[cue] = self.model.cues.get(f"{self.rubric}/{cue}")
+        if check is None:
+            return None
+        weights = check.weights
+        sentence = self._sentences.get((first, last, cue))
+        if sentence is None:
+            words = self._words.get((first, last))
+            if words is None:
+                words = self._words[(first, last)] = sentence_features(self.tokens[first : last + 1])
+            sentence = self._sentences[(first, last, cue)] = sum(map(weights.get, words, repeat(0.0)))
+        said = self._phrases.get((cue, phrase, how))
+        if said is None:
+            said = self._phrases[(cue, phrase, how)] = (
+                check.bias + weights.get(f"how:{how}", 0.0) + weights.get(f"phrase:{phrase}", 0.0)
+            )
+        z = said + sentence + weights.get("value", 0.0) * value
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

@@ -355,7 +355,7 @@ def _cue_results(text, compiled, matches, readings, claims, question=None, notes
     repeated = sum(1 for r in readings if r.repeated)
     # An answer that is mostly the same sentence again is gaming, not answering.
     repetition = REPETITION_PENALTY if repeated >= 2 and repeated * 3 >= len(readings) else 1.0
-    sentence_words: dict[int, tuple[str, ...]] = {}
+    reader = evidence_check.SentenceReader(compiled.rubric.id, tokens) if check else None
     results = []
     for index, compiled_cue in enumerate(compiled.cues):
         cue = compiled_cue.cue
@@ -392,17 +392,7 @@ def _cue_results(text, compiled, matches, readings, claims, question=None, notes
                 (match.pattern.role == STRONG or match.situated)
                 and value >= EVIDENCE_FLOOR
                 and not (cue.beyond_prompt and _restates_prompt(tokens, match, compiled.prompt_stems))
-                and not (
-                    check
-                    and evidence_check.doubts(
-                        compiled.rubric.id,
-                        cue.id,
-                        _sentence_words(sentence_words, tokens, sentence),
-                        match.pattern.phrase,
-                        match.how,
-                        value,
-                    )
-                )
+                and not (reader is not None and reader.doubts(cue.id, sentence, match, value))
             ):
                 evidence.append(_evidence(text, sentence, match, value, shown_in_context=True))
                 best_per_sentence[sentence_index] = max(best_per_sentence.get(sentence_index, 0.0), value)
@@ -444,14 +434,6 @@ def _cue_results(text, compiled, matches, readings, claims, question=None, notes
 
 
 _RELATIVES = frozenset({"who", "whose", "that", "which"})
-
-
-def _sentence_words(cache: dict[int, tuple[str, ...]], tokens, sentence: Sentence) -> tuple[str, ...]:
-    """The evidence check's reading of a sentence, made once however many phrases it holds."""
-    words = cache.get(sentence.index)
-    if words is None:
-        words = cache[sentence.index] = evidence_check.sentence_features(tokens[sentence.first : sentence.last + 1])
-    return words
 
 
 def _restates_prompt(tokens, match: Match, prompt_stems: frozenset[str]) -> bool:
