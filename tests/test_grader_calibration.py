@@ -89,7 +89,7 @@ HARD_FLOORS = {
     # The evidence check learned from every one of these sets, so they guard against
     # regressions; they are not readings of answers it has not seen (docs/grader-readings.md).
     "grading-unseen-a-behavioural": (0.94, 0.96),
-    "grading-unseen-a-design": (0.87, 0.91),
+    "grading-unseen-a-design": (0.87, 0.92),
     "grading-unseen-a-other": (None, 0.73),
     "grading-unseen-b-behavioural": (0.95, 0.91),
     "grading-unseen-b-design": (0.91, 0.93),
@@ -109,10 +109,14 @@ HARD_FLOORS = {
     "grading-unseen-g-design": (0.88, 0.88),
     "grading-unseen-h-behavioural": (0.85, 0.78),
     "grading-unseen-i-behavioural": (0.87, 0.88),
-    "grading-unseen-i-design": (0.89, 0.83),
+    "grading-unseen-i-design": (0.89, 0.84),
+    "grading-unseen-j-behavioural": (0.91, 0.91),
+    "grading-unseen-j-design": (0.9, 0.84),
     "grading-unseen-h-design": (0.89, 0.86),
 }
 KNOWN_MISREADS = {
+    "u10b-pd-23": "a farmers' weather-alerts answer graded against farmers selling to "
+    "restaurants: farmers, harvest, crops and a pilot are both questions' words",
     "u3-ot-16": "an answer about an underperforming PM graded against setting goals for eight "
     "teams: the question's words are too generic (goals, organisation, teams) to tell",
 }

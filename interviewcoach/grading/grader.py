@@ -471,22 +471,29 @@ SHOWN_WORDS_AFTER = 8
 
 
 def _shown_until(text: AnalysedText, match: Match) -> int:
-    """The last token to show for a match. Highlighting "so they" or "end up" shows the
-    user nothing; what the words lead into ("so they end up paying penalties") is what
-    earned the cue, so a match of only common words is shown with the rest of its
-    clause, up to SHOWN_WORDS_AFTER words."""
+    """The last token to show for a match. Highlighting "so they", "end up" or "crews
+    who" shows the user nothing; what the words lead into ("so they end up paying
+    penalties") is what earned the cue, so a match of only common words, or one ending
+    in a relative pronoun, is shown with the rest of its clause, up to SHOWN_WORDS_AFTER
+    words."""
     tokens = text.tokens
     matched = [t for t in tokens[match.first : match.last + 1] if t.kind != "symbol"]
-    if not all(t.is_stop or t.stem in _GENERIC_STEMS for t in matched):
+    # "crews who" says no more than "so they": the clause it opens is the segment.
+    opens_clause = tokens[match.last].norm in _RELATIVES
+    if not opens_clause and not all(t.is_stop or t.stem in _GENERIC_STEMS for t in matched):
         return match.last
     last = match.last
     clause = tokens[match.last].clause
     for index in range(match.last + 1, min(len(tokens), match.last + 1 + SHOWN_WORDS_AFTER)):
         token = tokens[index]
-        if token.clause != clause or token.kind == "symbol":
+        if token.clause != clause or token.kind == "symbol" or token.norm in _CLAUSE_JOINS:
             break
         last = index
     return last
+
+
+_CLAUSE_JOINS = frozenset({"and", "but", "or", "because", "so", "while", "whereas"})
+"""Where a shown clause stops: what comes after is another thought."""
 
 
 def _overall(text, compiled, cues, readings, question, follow_up=False, judge_relevance_too=True) -> GradeResult:
