@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 import sys
 from collections import defaultdict
@@ -118,7 +117,7 @@ def fit(samples: list[tuple[dict[str, float], int]]) -> CueCheck:
         for index in order:
             found, label = samples[index]
             z = bias + sum(weights[name] * amount for name, amount in found.items())
-            error = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) - label
+            error = evidence_check.logistic(z) - label
             bias -= LEARNING_RATE * error
             for name, amount in found.items():
                 weights[name] -= LEARNING_RATE * (error * amount + L2 * weights[name])

@@ -94,10 +94,14 @@ def features(sentence: Sequence[Token], phrase: str, how: str, value: float) -> 
     return found
 
 
+def logistic(z: float) -> float:
+    """The model's probability for a summed weight `z` (clamped: no overflow on outliers)."""
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
 def probability(check: CueCheck, found: dict[str, float]) -> float:
     weights = check.weights
-    z = check.bias + sum(weights.get(name, 0.0) * amount for name, amount in found.items())
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return logistic(check.bias + sum(weights.get(name, 0.0) * amount for name, amount in found.items()))
 
 
 class SentenceReader:
@@ -141,5 +145,4 @@ class SentenceReader:
             said = self._phrases[(cue, phrase, how)] = (
                 check.bias + weights.get(f"how:{how}", 0.0) + weights.get(f"phrase:{phrase}", 0.0)
             )
-        z = said + sentence + weights.get("value", 0.0) * value
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic(said + sentence + weights.get("value", 0.0) * value)

@@ -467,7 +467,8 @@ def _evidence(
 
 
 SHOWN_WORDS_AFTER = 8
-"""How far a match of only common words ("so they", "end up") is shown on into its clause."""
+"""How far evidence of only common words ("so they", "end up") or ending in a relative
+pronoun ("crews who") is shown on into its clause."""
 
 
 def _shown_until(text: AnalysedText, match: Match) -> int:

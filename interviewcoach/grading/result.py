@@ -23,7 +23,7 @@ class Evidence:
     start: int
     """Offset of the first matched character in the answer."""
     end: int
-    """Offset just past the last matched character."""
+    """Offset just past the last character shown (see `text`)."""
     text: str
     """The words shown, exactly as written: answer[start:end]. The matched words; for
     evidence of only common words ("so they") the rest of its clause as well."""
