@@ -34,6 +34,10 @@ MUST_NOT_HIT = [
     ("behavioural", "customer_focus", "I sat with the engineers for a week to untangle the release."),
     # a word said in another sense
     ("product-design", "tradeoffs", "First we built the login page, then the profile page."),
+    # a connective inside a description weighs nothing: a trade-off is someone's choice
+    ("product-design", "tradeoffs", "The app sends reminders by text rather than email."),
+    ("product-design", "tradeoffs", "Riders see the price up front instead of at the end of the trip."),
+    ("product-design", "tradeoffs", "Success is the share of orders rated five stars rather than four."),
     ("product-design", "metrics", "Fewer families use them at weekends."),
     ("product-design", "metrics", "It is an app that tracks the baby's sleep and feeds."),
     ("product-design", "metrics", "This will drive engagement and revenue for the business."),
@@ -76,6 +80,11 @@ MUST_HIT = [
         "product-design",
         "tradeoffs",
         "We'll skip the native app and build a web version first, since it is cheaper to change.",
+    ),
+    (
+        "product-design",
+        "tradeoffs",
+        "We chose the web app over a native one because it is cheaper to change.",
     ),
     ("behavioural", "reflection", "Next time I would run a holdout test first."),
 ]
