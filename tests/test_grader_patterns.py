@@ -44,6 +44,8 @@ MUST_NOT_HIT = [
     ("product-design", "metrics", "We'd track success metrics and KPIs."),
     ("behavioural", "situation", "We fixed the bug in two days and moved on."),
     ("behavioural", "action", "What I learned was to ask for data earlier."),
+    # a thing handed over is not a goal handed over
+    ("behavioural", "task", "I was given a laptop and a badge on my first day."),
     # negation reaches along the clause chain
     ("behavioural", "customer_focus", "I never once talked to customers or read the support tickets."),
     ("product-design", "customer_focus", "We won't interview shoppers or run any usability tests."),
@@ -65,6 +67,9 @@ MUST_HIT = [
     ("behavioural", "task", "It fell to me to get the launch back on track before the conference."),
     ("behavioural", "task", "We needed to ship before the conference and I owned the plan."),
     ("behavioural", "task", "The ask was to cut onboarding time in half by March."),
+    ("behavioural", "task", "I owned getting checkout ready for the Belgian launch."),
+    ("behavioural", "task", "I was PM for the booking flow, so the date was mine."),
+    ("behavioural", "task", "I was given one quarter to find out whether there was a product at all."),
     ("behavioural", "customer_focus", "Drivers kept telling us they couldn't find the parcel lockers at night."),
     (
         "product-design",

@@ -94,3 +94,36 @@ def test_a_story_on_the_theme_asked_is_on_question(library, question_id):
     result = grade_answer(WIN_STORY, library.rubrics["behavioural"], library.questions[question_id])
     assert result.relevance.on_question
     assert result.verdict != "off-question"
+
+
+@pytest.mark.parametrize(
+    "question_id, story",
+    [
+        # a disagreement settled without the word: two people wanting different things, met halfway
+        (
+            "bh-conflict-design",
+            "At a console studio the designer wanted to replace our tutorial with a skippable video. "
+            "I thought new players would get lost, so rather than trade opinions I booked ten play "
+            "sessions and we watched them together. Four of ten got stuck, so we met in the middle: "
+            "the video, plus prompts for anyone who failed a jump twice. Drop-off in the first hour fell.",
+        ),
+        # a brief nobody could explain, made concrete
+        (
+            "bh-ambiguous-project",
+            "At a city council I was asked to digitise taxi licensing, and nobody could tell me what "
+            "that meant. I ran workshops with licensing, IT and legal to define the scope, and we "
+            "agreed a roadmap in three phases, starting with the online application form in March.",
+        ),
+        # technical debt against a feature, told in the words of the work
+        (
+            "bh-tech-debt-tradeoff",
+            "Every season our event config was edited by hand, so each launch needed a week of "
+            "hotfixes. I pulled the hotfix history and proposed 30% of two sprints for a proper "
+            "configuration tool, and to slip the new shop by three weeks. The next event needed one "
+            "hotfix instead of nine, and the shop still shipped inside the quarter.",
+        ),
+    ],
+)
+def test_a_story_on_the_theme_told_in_its_own_words_is_on_question(library, question_id, story):
+    result = grade_answer(story, library.rubrics["behavioural"], library.questions[question_id])
+    assert result.verdict != "off-question", result.notes

@@ -395,7 +395,7 @@ THEMES = {
         conflicting argued argue argument arguments pushed pushback tension tensions clash
         clashed friction objected objection objections opposed opposite debate debated
         frustrated challenged split divided odds standoff deadlock stalemate resisted
-        resistance""",
+        resistance compromise compromised opinion opinions middle""",
     "influence": """convince convinced convincing persuade persuaded persuading buy-in
         influence influenced authority sponsor sponsors champion backing pitched pitch
         proposal proposed lobbied alignment aligned""",
@@ -412,7 +412,8 @@ THEMES = {
         choose choice focus""",
     "ambiguity": """ambiguous ambiguity unclear uncertain uncertainty unknown unknowns vague
         undefined figure figured assumptions assumption hypothesis hypotheses explored data
-        little sparse guess gut instinct decide decided decision""",
+        little sparse guess gut instinct decide decided decision define defined clarity
+        clarify clarified""",
     "speed": """quickly quick fast faster hours days deadline urgent rushed time decide
         decided decision""",
     "data": """data metric metrics numbers analysis analysed analyzed dashboard query queries
@@ -428,7 +429,8 @@ THEMES = {
         interview interviews interviewed offer onboarded""",
     "tradeoffs": """debt refactor refactoring rewrite rewrote legacy technical tech trade-off
         tradeoff trade-offs tradeoffs balance balanced maintenance stability reliability
-        bugs bug crashes outages platform infrastructure migration""",
+        bugs bug crashes outages platform infrastructure migration hotfix hotfixes slip
+        tooling workaround workarounds fragile""",
     "org": """reorg reorganisation reorganization reorganised reorganized restructure
         restructured restructuring layoffs layoff redundancies reporting structure""",
     "change": """change changed changes changing transition new reorg restructure""",
