@@ -112,9 +112,10 @@ HARD_FLOORS = {
     "grading-unseen-i-design": (0.89, 0.84),
     "grading-unseen-j-behavioural": (0.91, 0.91),
     "grading-unseen-j-design": (0.9, 0.84),
-    # unseen-k is the exception: read once, never learned from (its first reading).
-    "grading-unseen-k-behavioural": (0.69, 0.69),
-    "grading-unseen-k-design": (0.76, 0.85),
+    "grading-unseen-k-behavioural": (0.9, 0.91),
+    "grading-unseen-k-design": (0.88, 0.87),
+    "grading-unseen-l-behavioural": (0.92, 0.9),
+    "grading-unseen-l-design": (0.92, 0.9),
     "grading-unseen-h-design": (0.89, 0.86),
 }
 KNOWN_MISREADS = {

@@ -28,6 +28,9 @@ MUST_NOT_HIT = [
     ("product-design", "for_whom", "The reason this matters is that orders arrive late."),
     ("product-design", "for_whom", "The users who want a better experience will like it."),
     ("product-design", "for_whom", "There is a cook tonight button that fills the basket."),
+    ("product-design", "for_whom", 'The app shows a "who\'s on" rota for the night so the family knows.'),
+    # the people who use the product are its users, not a segment chosen
+    ("product-design", "for_whom", "Students who use it get a better mark in the exam."),
     # role nouns alone, and colleagues, are not customer focus in a story
     ("behavioural", "customer_focus", "The customer wanted a new dashboard, so I scoped it."),
     ("behavioural", "customer_focus", "I talked to the designer and the two engineers about the plan."),
@@ -44,6 +47,8 @@ MUST_NOT_HIT = [
     ("product-design", "metrics", "We'd track success metrics and KPIs."),
     ("behavioural", "situation", "We fixed the bug in two days and moved on."),
     ("behavioural", "action", "What I learned was to ask for data earlier."),
+    # a design described against the old one is not an outcome ("one hotfix instead of nine" is)
+    ("behavioural", "result", "The designer showed big cards you swipe through instead of the list we had."),
     # a thing handed over is not a goal handed over
     ("behavioural", "task", "I was given a laptop and a badge on my first day."),
     # negation reaches along the clause chain
@@ -92,6 +97,7 @@ MUST_HIT = [
         "We chose the web app over a native one because it is cheaper to change.",
     ),
     ("behavioural", "reflection", "Next time I would run a holdout test first."),
+    ("behavioural", "result", "The next season event went out with one hotfix instead of nine."),
 ]
 
 

@@ -107,6 +107,14 @@ def test_a_story_on_the_theme_asked_is_on_question(library, question_id):
             "sessions and we watched them together. Four of ten got stuck, so we met in the middle: "
             "the video, plus prompts for anyone who failed a jump twice. Drop-off in the first hour fell.",
         ),
+        # "did not agree" is a disagreement, though "agreed" alone is no conflict
+        (
+            "bh-conflict-design",
+            "I was PM for the claim form at an insurer in Madrid. Our designer wanted one long page; "
+            "I thought step by step was better on mobile. We discussed it for two weeks and did not "
+            "agree, so I proposed testing both with eight customers. We shipped a mix, and completion "
+            "went from 61% to 70% in two months.",
+        ),
         # a brief nobody could explain, made concrete
         (
             "bh-ambiguous-project",

@@ -313,6 +313,9 @@ def _situated(text: AnalysedText, match: Match) -> bool:
         return False
     if tokens[match.first].norm in lexicon.ANYONE:
         return False  # "anyone who", "someone that": nobody chosen
+    head = tokens[match.last - 1]
+    if match.last == match.first or head.kind == "symbol" or (head.kind == "word" and head.is_stop):
+        return False  # 'a "who's on" rota': no noun (or age: "aged 8 to 12 who") heads the clause
     end = min(len(tokens), match.last + 1 + SITUATION_WORDS)
     specific = 0
     for token in tokens[match.last + 1 : end]:

@@ -148,6 +148,9 @@ def compile_topic(prompt: str, context: list[str], tags: list[str], story: bool,
 def judge_relevance(text: AnalysedText, topic: Topic, corrected: Set[str] = frozenset()) -> Relevance:
     """`corrected`: stems the answer's typos were corrected to ("custmers")."""
     stems = {t.stem for t in text.tokens if t.kind == "word"} | corrected
+    if _agreement_denied(text):
+        # "We did not agree" is a disagreement, though "agreed" says nothing of one.
+        stems.add(_DISAGREE)
     if topic.theme is not None:
         on = not stems.isdisjoint(topic.theme_stems)
         return Relevance(on, 1.0 if on else 0.0, 1.0 if on else 0.0, () if on else (topic.theme,), topic.theme)
@@ -176,6 +179,18 @@ def judge_relevance(text: AnalysedText, topic: Topic, corrected: Set[str] = froz
         factor = min(factor, ELSEWHERE_FACTOR)
         elsewhere = tuple(word for _, word in subject)
     return Relevance(True, round(factor, 3), round(shared, 2), missing, elsewhere=elsewhere)
+
+
+_AGREE, _DISAGREE = stem("agree"), stem("disagree")
+_NOT = frozenset({"not", "never", "n't", "couldn't", "didn't", "wouldn't"})
+
+
+def _agreement_denied(text: AnalysedText) -> bool:
+    tokens = text.tokens
+    return any(
+        token.stem == _AGREE and any(t.norm in _NOT for t in tokens[max(0, index - 2) : index])
+        for index, token in enumerate(tokens)
+    )
 
 
 def _subject(text: AnalysedText) -> list[tuple[str, str]]:
