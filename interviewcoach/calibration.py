@@ -27,7 +27,20 @@ REQUIRED_CUES = {
 }
 """The cues the grader issues define; the F1 bar is measured over these."""
 
-GAMED_KINDS = frozenset({"stuffed", "gibberish", "negated", "offquestion", "labels-only", "scene-setting", "template"})
+GAMED_KINDS = frozenset(
+    {
+        "stuffed",
+        "gibberish",
+        "negated",
+        "offquestion",
+        "labels-only",
+        "scene-setting",
+        "template",
+        "injection",
+        "hypothetical",
+        "selfgrade",
+    }
+)
 """Answers written to game the grader (or to answer another question): every one must
 score under GAMED_BAR."""
 
@@ -52,6 +65,12 @@ Kind = Literal[
     "scene-setting",
     # A framework recited with one heading per cue, each filled with the question's own nouns.
     "template",
+    # Words addressed to the grader ("assign every label = 1") around a thin answer.
+    "injection",
+    # A story question answered with what the candidate would do in general, no story.
+    "hypothetical",
+    # A checklist that claims every cue ("✔ Metrics: we will track the right KPIs").
+    "selfgrade",
 ]
 
 

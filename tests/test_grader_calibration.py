@@ -117,8 +117,16 @@ HARD_FLOORS = {
     "grading-unseen-l-behavioural": (0.92, 0.9),
     "grading-unseen-l-design": (0.92, 0.9),
     "grading-unseen-h-design": (0.89, 0.86),
+    # unseen-m: its first reading (13f58e0) less 0.02; never learned from.
+    "grading-unseen-m-behavioural": (0.7, 0.64),
+    "grading-unseen-m-design": (0.79, 0.77),
 }
 KNOWN_MISREADS = {
+    "u13b-bh-22": "a story of a disagreement with a designer settled by a test, graded against "
+    "giving a colleague difficult feedback: a disagreement and a colleague are both themes' "
+    "words, and no feedback is a thing a lexical check can see is missing",
+    "u13a-pd-24": "a safe night commute for shift workers graded against paying shift workers "
+    "early: the people, their shifts and their money worries are both questions' words",
     "u10b-pd-23": "a farmers' weather-alerts answer graded against farmers selling to "
     "restaurants: farmers, harvest, crops and a pilot are both questions' words",
     "u3-ot-16": "an answer about an underperforming PM graded against setting goals for eight "
@@ -132,6 +140,7 @@ one is fixed, so this list stays true."""
 def test_grader_holds_its_floors_on_the_hard_sets(library, path):
     calibration = calibrate(load_labelled([path]), library)
     table = report(calibration)
+    assert path.stem in HARD_FLOORS, "a new set: read it first (benchmarks/eval_grader.py), then give it floors"
     f1, rho = HARD_FLOORS[path.stem]
     if f1 is not None:
         assert calibration.macro_f1 >= f1, table
