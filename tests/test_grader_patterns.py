@@ -31,10 +31,16 @@ MUST_NOT_HIT = [
     ("product-design", "for_whom", 'The app shows a "who\'s on" rota for the night so the family knows.'),
     # the people who use the product are its users, not a segment chosen
     ("product-design", "for_whom", "Students who use it get a better mark in the exam."),
+    ("product-design", "for_whom", "Imagine one person opening the app for the first time in a shop."),
     # role nouns alone, and colleagues, are not customer focus in a story
     ("behavioural", "customer_focus", "The customer wanted a new dashboard, so I scoped it."),
     ("behavioural", "customer_focus", "I talked to the designer and the two engineers about the plan."),
     ("behavioural", "customer_focus", "I sat with the engineers for a week to untangle the release."),
+    # the word is a label, not a trade-off weighed
+    ("product-design", "tradeoffs", "We considered the tradeoffs and chose the best option."),
+    # what the candidate does as a rule is no step taken in this story
+    ("behavioural", "action", "Typically I set up weekly 1:1s and let the mentee own the agenda."),
+    ("behavioural", "action", "I always give direct feedback and push people outside their comfort zone."),
     # a word said in another sense
     ("product-design", "tradeoffs", "First we built the login page, then the profile page."),
     # a connective inside a description weighs nothing: a trade-off is someone's choice
@@ -98,6 +104,14 @@ MUST_HIT = [
     ),
     ("behavioural", "reflection", "Next time I would run a holdout test first."),
     ("behavioural", "result", "The next season event went out with one hotfix instead of nine."),
+    # plain words for the problem, a pilot, a persona and a target
+    ("product-design", "why", "The trouble is that money arriving in her account looks like her money."),
+    ("product-design", "rollout", "To try it, I'd give it to 30 families for two months and visit some kitchens."),
+    (
+        "product-design",
+        "metrics",
+        "What share of them have enough in the pot when the bill is due? I'd want at least eight in ten.",
+    ),
 ]
 
 
@@ -162,6 +176,10 @@ def test_a_heading_over_a_line_that_says_something_is_evidence(library):
     assert any(e.phrase == "Rollout:" for e in headed.evidence)
     empty = grade_answer(DESIGN_PAD.format("\nRollout: TBD.\n"), design).cue("rollout")
     assert not any(e.phrase == "Rollout:" for e in empty.evidence)
+    hyphenated = grade_answer(
+        DESIGN_PAD.format("\nTrade-off: auto-approval will let a bit more small fraud through the door.\n"), design
+    ).cue("tradeoffs")
+    assert any(e.phrase == "Trade-off:" for e in hyphenated.evidence), hyphenated.evidence
 
 
 NOT_EVIDENCE = [

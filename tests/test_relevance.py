@@ -122,6 +122,14 @@ def test_a_story_on_the_theme_asked_is_on_question(library, question_id):
             "that meant. I ran workshops with licensing, IT and legal to define the scope, and we "
             "agreed a roadmap in three phases, starting with the online application form in March.",
         ),
+        # one thing picked from three that landed at once, without the word "prioritise"
+        (
+            "bh-prioritise-under-pressure",
+            "At a payroll company three things landed on Monday: the CEO wanted a demo screen by "
+            "Thursday, a pen-test finding came in, and a bank rejected our export for 40 customers "
+            "paid on Friday. Only one team could touch any of it. I picked the bank export and told "
+            "the CEO the demo would use the old screens. Every Friday payroll went through.",
+        ),
         # technical debt against a feature, told in the words of the work
         (
             "bh-tech-debt-tradeoff",

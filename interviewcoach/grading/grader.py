@@ -252,7 +252,9 @@ def _read_sentences(
             quality *= 0.45
         if list_like:
             quality *= 0.45
-        no_event = story and not any(is_past_tense(t) for t in tokens)
+        no_event = story and (
+            not any(is_past_tense(t) for t in tokens) or any(t.norm in lexicon.HABITUAL for t in tokens)
+        )
         key = " ".join(content_stems)
         repeated = False
         if len(content_stems) >= 3:
@@ -276,7 +278,7 @@ def _comma_list(text: AnalysedText, sentence: Sentence) -> bool:
     return len(items) >= 4 and sum(len(item) for item in items) / len(items) <= 3.5
 
 
-_HEADING = re.compile(r"\s*[-•*]?\s*([A-Za-z][A-Za-z &/]{0,30}?)\s*:")
+_HEADING = re.compile(r"\s*[-•*]?\s*([A-Za-z][A-Za-z &/-]{0,30}?)\s*:")
 
 
 def _headed_sentences(text: AnalysedText, compiled: CompiledRubric) -> dict[int, set[int]]:

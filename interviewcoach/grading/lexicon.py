@@ -198,6 +198,10 @@ NOT_ACTIONS = frozenset(
 )
 """Past-tense verbs that say what was, not what the speaker did: no use as {past}."""
 
+HABITUAL = frozenset("typically usually generally normally always tend tends whenever".split())
+"""Words that make a sentence say what the speaker does as a rule ("Typically I set up
+weekly 1:1s"), not what happened once: in a story, no event, whatever its tense."""
+
 NOT_PAST_TENSE_ED = frozenset(
     "need seed feed speed bed red shed weed breed bleed greed hundred sacred naked wicked "
     "rugged ragged kindred creed indeed deed embed proceed exceed succeed".split()
@@ -409,7 +413,7 @@ THEMES = {
     "prioritisation": """prioritise prioritised prioritize prioritized priority priorities
         trade-off tradeoff trade-offs tradeoffs cut cuts dropped deprioritised deprioritized
         postpone postponed delay delayed defer deferred backlog roadmap instead chose
-        choose choice focus""",
+        choose choice focus pick picked picking triage triaged urgent""",
     "ambiguity": """ambiguous ambiguity unclear uncertain uncertainty unknown unknowns vague
         undefined figure figured assumptions assumption hypothesis hypotheses explored data
         little sparse guess gut instinct decide decided decision define defined clarity

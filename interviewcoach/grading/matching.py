@@ -281,7 +281,7 @@ def _match_at(pattern, start, tokens, corrections, sentence_first, last_index) -
     return Match(pattern, start, position, _HOW_BY_RANK[worst])
 
 
-_NOTE_LINE = re.compile(r"(?m)^[ \t]*[-•*]?[ \t]*([A-Za-z][A-Za-z/ ]{0,15}?)[ \t]*:[ \t]*(\S.*)$")
+_NOTE_LINE = re.compile(r"(?m)^[ \t]*[-•*]?[ \t]*([A-Za-z][A-Za-z/ -]{0,15}?)[ \t]*:[ \t]*(\S.*)$")
 
 
 def labelled_matches(text: AnalysedText, compiled: CompiledRubric, notes: bool = True) -> list[Match]:
