@@ -130,3 +130,37 @@ def test_evidence_of_common_words_is_shown_with_what_they_lead_into(library):
     for cue in result.cues:
         for evidence in cue.evidence:
             assert answer[evidence.start : evidence.end] == evidence.text
+
+
+def _shown(answer, rubric):
+    result = grade_answer(answer, rubric, check_evidence=False)
+    shown = {e.text for cue in result.cues if cue.hit for e in cue.evidence}
+    for cue in result.cues:
+        for evidence in cue.evidence:
+            assert answer[evidence.start : evidence.end] == evidence.text
+    return shown
+
+
+def test_a_heading_is_shown_with_the_line_it_heads(library):
+    answer = (
+        "At a 40-person logistics startup in 2022 I owned driver onboarding, and my goal was to halve "
+        "the time to a first paid delivery. I interviewed twelve drivers and rewrote the sign-up flow.\n"
+        "Result: time to first delivery fell from nine days to four, and drivers stayed longer.\n"
+        "Looking back, I would have brought support in a month earlier."
+    )
+    shown = _shown(answer, library.rubrics["behavioural"])
+    assert any(text.startswith("Result: time to first delivery fell from nine days") for text in shown), shown
+    assert any(text.startswith("Looking back, I would have brought support") for text in shown), shown
+    assert not {"Result", "Result:", "Looking back"} & shown, shown
+
+
+def test_a_lead_in_is_shown_with_what_it_leads_into_and_no_further(library):
+    answer = (
+        "I was the PM for checkout at a grocery delivery app in Leeds in 2021 and had to cut failed "
+        "payments before peak season. I ran five interviews with shoppers who abandoned their basket. "
+        "We hit 40% fewer failed payments by December. Customers stopped calling support about it."
+    )
+    shown = _shown(answer, library.rubrics["behavioural"])
+    assert not {"We hit", "I ran"} & shown, shown
+    # A lead-in ending its sentence never runs on into the next one.
+    assert not any("." in text for text in shown), shown

@@ -40,7 +40,7 @@ from interviewcoach.grading.matching import (
 )
 from interviewcoach.grading.relevance import Relevance, judge_relevance
 from interviewcoach.grading.result import CueResult, Evidence, GradeResult, Verdict
-from interviewcoach.grading.text import AnalysedText, Sentence, analyse, stem
+from interviewcoach.grading.text import AnalysedText, Sentence, Token, analyse, stem
 from interviewcoach.grading.verdict import verdict_for
 from interviewcoach.models import Cue, Level, Question, Rubric
 
@@ -472,30 +472,64 @@ def _evidence(
 
 
 SHOWN_WORDS_AFTER = 8
-"""How far evidence of only common words ("so they", "end up") or ending in a relative
-pronoun ("crews who") is shown on into its clause."""
+"""How far evidence that only leads in ("we hit", "went from", "crews who") is shown on
+into the words it leads into."""
+
+SHOWN_WORDS_UNDER_HEADING = 12
+"""How much of the line a heading ("Result: ...") heads is shown with it."""
 
 
 def _shown_until(text: AnalysedText, match: Match) -> int:
-    """The last token to show for a match. Highlighting "so they", "end up" or "crews
-    who" shows the user nothing; what the words lead into ("so they end up paying
-    penalties") is what earned the cue, so a match of only common words, or one ending
-    in a relative pronoun, is shown with the rest of its clause, up to SHOWN_WORDS_AFTER
-    words."""
+    """The last token to show for a match. Highlighting "we hit", "went from", "biggest
+    risk is" or "crews who" shows the user nothing; what the words lead into ("we hit 40%
+    of stores by March") is what earned the cue. So evidence with at most one word of
+    substance, or ending in a function word or a relative pronoun, is shown with the rest
+    of its clause (or, when it ends its clause, "Looking back, ...", with the next one),
+    up to SHOWN_WORDS_AFTER words; a heading is shown with the line it heads."""
     tokens = text.tokens
+    if match.labelled:
+        return _shown_on(tokens, match.first, match.last, SHOWN_WORDS_UNDER_HEADING, whole_sentence=True)
     matched = [t for t in tokens[match.first : match.last + 1] if t.kind != "symbol"]
-    # "crews who" says no more than "so they": the clause it opens is the segment.
-    opens_clause = tokens[match.last].norm in _RELATIVES
-    if not opens_clause and not all(t.is_stop or t.stem in _GENERIC_STEMS for t in matched):
+    substance = [t for t in matched if not t.is_stop and t.stem not in _GENERIC_STEMS]
+    leads_in = tokens[match.last].norm in _RELATIVES or tokens[match.last].is_stop or len(substance) <= 1
+    if not leads_in:
         return match.last
-    last = match.last
-    clause = tokens[match.last].clause
-    for index in range(match.last + 1, min(len(tokens), match.last + 1 + SHOWN_WORDS_AFTER)):
+    return _shown_on(tokens, match.first, match.last, SHOWN_WORDS_AFTER, whole_sentence=False)
+
+
+def _shown_on(tokens: list[Token], first: int, last: int, words: int, whole_sentence: bool) -> int:
+    """The last token of the words after `first..last` that say what they lead into: the
+    rest of their clause (every clause of their sentence when `whole_sentence`), or the
+    next clause when they are a clause of their own; never past a joining word ("and",
+    "but") or more than `words` words."""
+    if last + 1 >= len(tokens):
+        return last
+    clause, sentence = tokens[last].clause, tokens[last].sentence
+    if tokens[last + 1].clause != clause:
+        # "Looking back, I'd ...", "Result" over its line: words that are a clause (or a
+        # line) of their own lead into the next one; anything else ends where it ends.
+        starts_clause = first == 0 or tokens[first - 1].clause != clause
+        starts_sentence = first == 0 or tokens[first - 1].sentence != sentence
+        if not starts_clause or (tokens[last + 1].sentence != sentence and not starts_sentence):
+            return last
+        clause, sentence = tokens[last + 1].clause, tokens[last + 1].sentence
+    shown = last
+    counted = 0
+    for index in range(last + 1, len(tokens)):
         token = tokens[index]
-        if token.clause != clause or token.kind == "symbol" or token.norm in _CLAUSE_JOINS:
+        if token.sentence != sentence or (not whole_sentence and token.clause != clause):
             break
-        last = index
-    return last
+        if not whole_sentence and token.norm in _CLAUSE_JOINS:
+            break
+        if token.kind != "symbol":
+            counted += 1
+            if counted > words:
+                break
+        shown = index
+    # A list number ("v1:" over "1. Rewrite...") leads into nothing worth showing.
+    if not any(token.kind == "word" for token in tokens[last + 1 : shown + 1]):
+        return last
+    return shown
 
 
 _CLAUSE_JOINS = frozenset({"and", "but", "or", "because", "so", "while", "whereas"})
