@@ -39,6 +39,10 @@ GAMED_KINDS = frozenset(
         "injection",
         "hypothetical",
         "selfgrade",
+        "deferral",
+        "all-questions",
+        "bystander",
+        "lecture",
     }
 )
 """Answers written to game the grader (or to answer another question): every one must
@@ -71,6 +75,14 @@ Kind = Literal[
     "hypothetical",
     # A checklist that claims every cue ("✔ Metrics: we will track the right KPIs").
     "selfgrade",
+    # Every cue named, each handed to another team or a later meeting to decide.
+    "deferral",
+    # Nothing but clarifying questions, one per cue; none answered.
+    "all-questions",
+    # A vivid story in which every decision and action is a colleague's; the candidate watched.
+    "bystander",
+    # How a model answer to the question should be built, instead of one.
+    "lecture",
 ]
 
 

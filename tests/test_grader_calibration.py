@@ -120,8 +120,17 @@ HARD_FLOORS = {
     # unseen-m: tuned on and learned from after its first reading (0.72/0.67, 0.81/0.79).
     "grading-unseen-m-behavioural": (0.83, 0.83),
     "grading-unseen-m-design": (0.95, 0.87),
+    # unseen-n: its first reading (88a526d) less 0.02; never learned from.
+    "grading-unseen-n-behavioural": (0.79, 0.79),
+    "grading-unseen-n-design": (0.82, 0.88),
 }
 KNOWN_MISREADS = {
+    "u14b-bh-19": "a story of negotiating a launch's scope graded against a hiring mistake: "
+    "a lexical theme check sees a mistake and a decision in both",
+    "u14b-bh-16": "a bystander's story: every decision is a colleague's, told in the first "
+    "person plural, and who did it is a reading of the whole story, not of a sentence",
+    "u14b-bh-22": "a lecture on how to answer the question: advice in the imperative that "
+    "names each cue, which the story rubric reads as claims",
     "u10b-pd-23": "a farmers' weather-alerts answer graded against farmers selling to "
     "restaurants: farmers, harvest, crops and a pilot are both questions' words",
     "u3-ot-16": "an answer about an underperforming PM graded against setting goals for eight "
