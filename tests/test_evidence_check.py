@@ -65,6 +65,12 @@ def test_the_check_only_takes_evidence_away(library, labelled):
         compiled = compiled_rubric(rubric, question, None)
         matches = [*find_matches(text, compiled), *labelled_matches(text, compiled, False)]
         found = {text.tokens[m.first].start for m in matches}
+        # A figure written onto the matched words ("82-year-old") is shown with them.
+        found |= {
+            text.tokens[m.first - 1].start
+            for m in matches
+            if m.first and answer.answer[text.tokens[m.first - 1].end : text.tokens[m.first].start] in ("", "-")
+        }
         for before, after in zip(unchecked.cues, checked.cues, strict=True):
             # Whatever the check counts starts where a rubric phrase matched.
             assert {e.start for e in after.evidence} <= found, (answer.id, after.id)
@@ -164,3 +170,15 @@ def test_a_lead_in_is_shown_with_what_it_leads_into_and_no_further(library):
     assert not {"We hit", "I ran"} & shown, shown
     # A lead-in ending its sentence never runs on into the next one.
     assert not any("." in text for text in shown), shown
+
+
+def test_a_figure_is_never_cut_and_a_colon_leads_into_what_follows(library):
+    answer = (
+        "I'd design for night-shift nurses at large city hospitals who finish after the last bus "
+        "and have no car, because they wait alone in dark car parks.\n"
+        "How we'd know it worked: the share of night shifts ending with a booked ride, aiming "
+        "for a 15% rise in the first two months."
+    )
+    shown = _shown(answer, library.rubrics["product-design"])
+    assert not any(text.endswith(("15", "know it worked")) for text in shown), shown
+    assert any(text.startswith("know it worked: the share of night shifts") for text in shown), shown

@@ -260,3 +260,29 @@ def test_an_answer_of_the_questions_words_and_pm_vocabulary_says_nothing(library
     real = grade_answer(SAYS_SOMETHING, library.rubrics["product-design"], question)
     assert stuffed.score < 30 and stuffed.notes[0].startswith("Most of this answer is the question's own words")
     assert real.score > 60 and not any(n.startswith("Most of this answer") for n in real.notes)
+
+
+@pytest.mark.parametrize(
+    "lesson",
+    [
+        "Looking back, I learned a lot.",
+        "I learned to be adaptable.",
+        "Looking back, I wouldn't do anything differently.",
+    ],
+)
+def test_a_lesson_in_stock_words_is_no_reflection(library, lesson):
+    story = (
+        "In 2022 I was the PM for payroll at a 200-person fintech in Leeds. I rewrote the tax "
+        "export with two engineers and we cut filing errors from 40 a month to 3. " + lesson
+    )
+    cue = grade_answer(story, library.rubrics["behavioural"]).cue("reflection")
+    assert not cue.hit, cue.evidence
+
+
+def test_a_lesson_that_says_something_is_still_reflection(library):
+    story = (
+        "In 2022 I was the PM for payroll at a 200-person fintech in Leeds. I rewrote the tax "
+        "export with two engineers and we cut filing errors from 40 a month to 3. Looking back, "
+        "I learned to ask the accountants who file the returns before writing a single ticket."
+    )
+    assert grade_answer(story, library.rubrics["behavioural"]).cue("reflection").hit

@@ -338,6 +338,28 @@ SITUATION_WORDS = 8
 """How far past "who" a relative clause is read for what it says."""
 
 
+PLATITUDE_FACTOR = 0.4
+"""What a cue said in general words by nature is worth when the words it leads into say
+nothing in particular ("I learned a lot"): a mention, not evidence."""
+
+_PLATITUDE_STEMS = frozenset(stem(word) for word in lexicon.PLATITUDE_WORDS)
+
+
+def _platitude(text: AnalysedText, match: Match) -> bool:
+    """Does the match, with what it leads into ("I learned to be adaptable", "Looking
+    back, I wouldn't do anything differently"), name nothing but stock words?"""
+    tokens = text.tokens
+    first = match.first
+    while first > 0 and tokens[first - 1].clause == tokens[match.first].clause:
+        first -= 1
+    last = _shown_on(text, match.first, match.last, SHOWN_WORDS_AFTER, False)
+    said = [*tokens[first : match.first], *tokens[match.last + 1 : last + 1]]
+    return not any(
+        t.kind != "symbol" and not t.is_stop and t.stem not in _GENERIC_STEMS and t.stem not in _PLATITUDE_STEMS
+        for t in said
+    )
+
+
 def _match_value(match: Match, reading: _SentenceReading, cue: Cue) -> float:
     pattern = match.pattern
     if pattern.role == STRONG or match.situated:
@@ -378,6 +400,8 @@ def _cue_results(text, compiled, matches, readings, claims, question=None, notes
             if reading.repeated:
                 continue
             value = _match_value(match, reading, cue) * repetition
+            if cue.abstract and cue.conditional and _platitude(text, match):
+                value *= PLATITUDE_FACTOR
             # One sentence claiming many cues is a summary, not a demonstration; a
             # concrete one may still carry several ("In 2022 I was the PM for the driver
             # app at a parcel company..."), so only vague crowded sentences are discounted.
@@ -458,8 +482,13 @@ def _evidence(
     text: AnalysedText, sentence: Sentence, match: Match, weight: float, shown_in_context: bool = False
 ) -> Evidence:
     """`shown_in_context`: evidence (not a mention) is shown with what its words lead into."""
-    start = text.tokens[match.first].start
-    end = text.tokens[_shown_until(text, match) if shown_in_context else match.last].end
+    tokens = text.tokens
+    first = match.first
+    # "82-year-old": the figure written onto the words is part of them.
+    if shown_in_context and first > 0 and tokens[first - 1].is_number and _attached(text, first - 1, first):
+        first -= 1
+    start = tokens[first].start
+    end = tokens[_shown_until(text, match) if shown_in_context else match.last].end
     return Evidence(
         start=start,
         end=end,
@@ -471,7 +500,7 @@ def _evidence(
     )
 
 
-SHOWN_WORDS_AFTER = 8
+SHOWN_WORDS_AFTER = 12
 """How far evidence that only leads in ("we hit", "went from", "crews who") is shown on
 into the words it leads into."""
 
@@ -488,38 +517,69 @@ def _shown_until(text: AnalysedText, match: Match) -> int:
     up to SHOWN_WORDS_AFTER words; a heading is shown with the line it heads."""
     tokens = text.tokens
     if match.labelled:
-        return _shown_on(tokens, match.first, match.last, SHOWN_WORDS_UNDER_HEADING, whole_sentence=True)
+        return _with_symbols(text, _shown_on(text, match.first, match.last, SHOWN_WORDS_UNDER_HEADING, True))
     matched = [t for t in tokens[match.first : match.last + 1] if t.kind != "symbol"]
     substance = [t for t in matched if not t.is_stop and t.stem not in _GENERIC_STEMS]
-    leads_in = tokens[match.last].norm in _RELATIVES or tokens[match.last].is_stop or len(substance) <= 1
+    leads_in = (
+        tokens[match.last].norm in _RELATIVES
+        or tokens[match.last].is_stop
+        or len(substance) <= 1
+        or _introduces(text, match.last)
+    )
     if not leads_in:
-        return match.last
-    return _shown_on(tokens, match.first, match.last, SHOWN_WORDS_AFTER, whole_sentence=False)
+        return _with_symbols(text, match.last)
+    return _with_symbols(text, _shown_on(text, match.first, match.last, SHOWN_WORDS_AFTER, False))
 
 
-def _shown_on(tokens: list[Token], first: int, last: int, words: int, whole_sentence: bool) -> int:
+def _attached(text: AnalysedText, before: int, after: int) -> bool:
+    """Are two tokens written as one ("15%", "82-year-old")?"""
+    return text.text[text.tokens[before].end : text.tokens[after].start] in ("", "-")
+
+
+def _introduces(text: AnalysedText, last: int) -> bool:
+    """Do the words end in a colon ("How I'd know it worked: ...")? Then they introduce
+    what follows it."""
+    if last + 1 >= len(text.tokens):
+        return False
+    return ":" in text.text[text.tokens[last].end : text.tokens[last + 1].start]
+
+
+def _with_symbols(text: AnalysedText, last: int) -> int:
+    """`last`, or the symbol written onto it ("15" -> "15%"): a span never cuts a figure."""
+    tokens = text.tokens
+    while last + 1 < len(tokens) and tokens[last + 1].kind == "symbol" and _attached(text, last, last + 1):
+        last += 1
+    return last
+
+
+def _shown_on(text: AnalysedText, first: int, last: int, words: int, whole_sentence: bool) -> int:
     """The last token of the words after `first..last` that say what they lead into: the
     rest of their clause (every clause of their sentence when `whole_sentence`), or the
     next clause when they are a clause of their own; never past a joining word ("and",
     "but") or more than `words` words."""
+    tokens = text.tokens
     if last + 1 >= len(tokens):
         return last
     clause, sentence = tokens[last].clause, tokens[last].sentence
     if tokens[last + 1].clause != clause:
-        # "Looking back, I'd ...", "Result" over its line: words that are a clause (or a
-        # line) of their own lead into the next one; anything else ends where it ends.
+        # "Looking back, I'd ...", "Result" over its line, "know it worked: ...": words
+        # that are a clause (or a line) of their own, or end in a colon, lead into the
+        # next one; anything else ends where it ends.
         starts_clause = first == 0 or tokens[first - 1].clause != clause
         starts_sentence = first == 0 or tokens[first - 1].sentence != sentence
-        if not starts_clause or (tokens[last + 1].sentence != sentence and not starts_sentence):
+        colon = _introduces(text, last)
+        if not (starts_clause or colon) or (tokens[last + 1].sentence != sentence and not (starts_sentence or colon)):
             return last
         clause, sentence = tokens[last + 1].clause, tokens[last + 1].sentence
     shown = last
     counted = 0
     for index in range(last + 1, len(tokens)):
         token = tokens[index]
+        if not whole_sentence and token.clause != clause and index - 1 > last and _introduces(text, index - 1):
+            clause, sentence = token.clause, token.sentence  # "What I took from it: ..."
         if token.sentence != sentence or (not whole_sentence and token.clause != clause):
             break
-        if not whole_sentence and token.norm in _CLAUSE_JOINS:
+        if not whole_sentence and token.norm in _CLAUSE_JOINS and not _degree(tokens, index):
             break
         if token.kind != "symbol":
             counted += 1
@@ -534,6 +594,12 @@ def _shown_on(tokens: list[Token], first: int, last: int, words: int, whole_sent
 
 _CLAUSE_JOINS = frozenset({"and", "but", "or", "because", "so", "while", "whereas"})
 """Where a shown clause stops: what comes after is another thought."""
+
+
+def _degree(tokens: list[Token], index: int) -> bool:
+    """"so much", "so many": "so" as a degree word, not a join."""
+    following = tokens[index + 1].norm if index + 1 < len(tokens) else ""
+    return tokens[index].norm == "so" and following in {"much", "many", "far", "few", "little", "long"}
 
 
 def _overall(text, compiled, cues, readings, question, follow_up=False, judge_relevance_too=True) -> GradeResult:

@@ -202,6 +202,16 @@ HABITUAL = frozenset("typically usually generally normally always tend tends whe
 """Words that make a sentence say what the speaker does as a rule ("Typically I set up
 weekly 1:1s"), not what happened once: in a story, no event, whatever its tense."""
 
+PLATITUDE_WORDS = frozenset(
+    "lot lots much adaptable adaptability flexible flexibility resilient resilience patient "
+    "patience humble humility important importance valuable value communication communicate "
+    "communicating teamwork grow growth growing experience experiences lesson lessons things "
+    "stuff everything differently better more ideas idea projects project job learn learned learnt "
+    "realise realised realize realized taught hindsight looking back next time took away".split()
+)
+"""What a lesson says when it says nothing in particular ("I learned a lot", "I learned
+to be adaptable", "the importance of communication"): an interviewer hears no reflection."""
+
 NOT_PAST_TENSE_ED = frozenset(
     "need seed feed speed bed red shed weed breed bleed greed hundred sacred naked wicked "
     "rugged ragged kindred creed indeed deed embed proceed exceed succeed".split()

@@ -21,7 +21,8 @@ Verdict = Literal["strong", "solid", "partial", "weak", "insufficient", "off-que
 @dataclass(frozen=True, slots=True)
 class Evidence:
     start: int
-    """Offset of the first matched character in the answer."""
+    """Offset of the first matched character in the answer (or of a figure written onto
+    the matched words: "82-year-old")."""
     end: int
     """Offset just past the last character shown (see `text`)."""
     text: str
