@@ -81,6 +81,9 @@ class Cue(_Model):
     """The cue is conditional by nature (reflection: "next time I would..."; options:
     "we could build or buy"): hedges and "I would" don't weaken its evidence, as they
     do for what was done (action, result, rollout steps)."""
+    essential: bool = False
+    """Without this cue the answer is no answer of its kind (a story with nothing the
+    candidate did): however much else it shows, its score stays under ESSENTIAL_CAP."""
 
 
 class Rubric(_Model):

@@ -125,12 +125,8 @@ HARD_FLOORS = {
     "grading-unseen-n-design": (0.82, 0.88),
 }
 KNOWN_MISREADS = {
-    "u14b-bh-19": "a story of negotiating a launch's scope graded against a hiring mistake: "
-    "a lexical theme check sees a mistake and a decision in both",
-    "u14b-bh-16": "a bystander's story: every decision is a colleague's, told in the first "
-    "person plural, and who did it is a reading of the whole story, not of a sentence",
-    "u14b-bh-22": "a lecture on how to answer the question: advice in the imperative that "
-    "names each cue, which the story rubric reads as claims",
+    "u14b-bh-16": "a bystander's story: every decision is a colleague's; with no action of "
+    "the candidate's it stays under 40, but its context, figures and lesson are there",
     "u10b-pd-23": "a farmers' weather-alerts answer graded against farmers selling to "
     "restaurants: farmers, harvest, crops and a pilot are both questions' words",
     "u3-ot-16": "an answer about an underperforming PM graded against setting goals for eight "

@@ -139,7 +139,7 @@ def test_actions_are_still_discounted_when_hypothetical(library):
 
 
 @pytest.mark.parametrize(
-    "word, other", [("hardly", "hard"), ("marketing", "market"), ("listeners", "listen"), ("customer", "custom")]
+    "word, other", [("hardly", "hard"), ("marketing", "market"), ("listeners", "listen"), ("customer", "custom"), ("interviewers", "interviews")]
 )
 def test_words_of_different_sense_do_not_share_a_stem(word, other):
     assert stem(word) != stem(other)
@@ -286,3 +286,67 @@ def test_a_lesson_that_says_something_is_still_reflection(library):
         "I learned to ask the accountants who file the returns before writing a single ticket."
     )
     assert grade_answer(story, library.rubrics["behavioural"]).cue("reflection").hit
+
+
+BYSTANDER = (
+    "At a travel app with four million users I was a product manager on the growth team in "
+    "2023. Priya, the senior PM, raised a privacy concern about default-on location alerts. "
+    "She pulled the data, went to legal and brought a proposal to the leadership review. "
+    "Leadership agreed with her, the feature launched as opt-in, 22% of users turned it on "
+    "and privacy complaints dropped by half. Looking back, watching her taught me to speak "
+    "up for users when the room disagrees. The growth director had wanted default-on for the "
+    "quarter's numbers, and the review was tense: Priya walked everyone through the user "
+    "complaints from a similar test the year before, showed that only 11% of users had ever "
+    "opened a location notification, and the opt-in users engaged three times as often as "
+    "the old blanket campaigns by the end of the quarter."
+)
+
+
+def test_a_story_with_nothing_the_candidate_did_stays_under_the_essential_cap(library):
+    from interviewcoach.grading.grader import ESSENTIAL_CAP
+
+    result = grade_answer(BYSTANDER, library.rubrics["behavioural"])
+    assert not result.cue("action").hit
+    assert result.score < ESSENTIAL_CAP
+    assert result.notes[0].startswith("No action")
+    mine = BYSTANDER.replace("She pulled the data", "I pulled the data with her")
+    assert grade_answer(mine, library.rubrics["behavioural"]).score >= ESSENTIAL_CAP
+
+
+def test_list_items_that_open_with_a_deed_are_the_candidates_deeds(library):
+    story = (
+        "At a 40-person edtech startup in 2023 my job was to get 14 schools live by September.\n"
+        "What I did:\n- Phoned the trust's operations lead myself and offered a trade.\n"
+        "- Moved one engineer onto translation for the parents.\n"
+        "Result: all 14 schools went live on 4 September."
+    )
+    action = grade_answer(story, library.rubrics["behavioural"]).cue("action")
+    assert action.hit
+    assert any(e.text.startswith("Phoned the trust's operations lead") for e in action.evidence), action.evidence
+
+
+def test_a_story_told_in_the_present_tense_still_tells_what_was_done(library):
+    story = (
+        "So this is at a B2B freight platform, and I'm the PM for integrations. Our VP of Sales "
+        "promises a big account a custom dashboard. First thing, I pull their usage data. Then "
+        "I ask the account manager for a call and I talk to the CFO's analyst directly. So I go "
+        "to the VP with a one-week export instead. We ship it in eight days and they renew."
+    )
+    assert grade_answer(story, library.rubrics["behavioural"]).cue("action").hit
+    # A few present-tense verbs in a story told in the past are not deeds.
+    habit = "I talk to customers every week. In 2022 I rebuilt our billing page and I shipped it in May."
+    assert all(not t.historic for t in __import__("interviewcoach.grading.text", fromlist=["analyse"]).analyse(habit).tokens)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We looked at raising money, I went to a couple of pitch nights, one investor told us no.",
+        "The interviewers told me what they care about most.",
+        "We shut it down in 2021 when the market dried up.",
+    ],
+)
+def test_these_are_no_customers_and_no_result(library, sentence):
+    story = grade_answer(sentence, library.rubrics["behavioural"], check_evidence=False)
+    shown = [e.text.lower() for cue in ("customer_focus", "result") for e in story.cue(cue).evidence]
+    assert not any(word in text for text in shown for word in ("couple", "interviewer", "2021")), shown

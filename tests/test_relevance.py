@@ -143,3 +143,22 @@ def test_a_story_on_the_theme_asked_is_on_question(library, question_id):
 def test_a_story_on_the_theme_told_in_its_own_words_is_on_question(library, question_id, story):
     result = grade_answer(story, library.rubrics["behavioural"], library.questions[question_id])
     assert result.verdict != "off-question", result.notes
+
+
+SCOPE_STORY = (
+    "I was the PM for the mobile app at an online grocer, and we had committed to a slot "
+    "booking feature before Christmas. In October the tech lead told me we would land in "
+    "January at the current scope. My job was to get something live by 1 December without "
+    "burning the team out. I broke the feature into parts with the team, went to the "
+    "marketing director with a smaller scope and she agreed. We launched on 28 November and "
+    "complaints about slots fell by 60%."
+)
+
+
+def test_words_every_story_has_do_not_put_it_on_a_people_theme(library):
+    # "team" and "burning out" are in nearly every story: a hire that didn't work out needs
+    # words of its own (a hire, a candidate, morale, quitting).
+    result = grade_answer(SCOPE_STORY, library.rubrics["behavioural"], library.questions["bh-hiring-mistake"])
+    assert result.verdict == "off-question", result.relevance
+    on_theme = SCOPE_STORY.replace("complaints", "the engineer I had hired quit, and complaints")
+    assert grade_answer(on_theme, library.rubrics["behavioural"], library.questions["bh-hiring-mistake"]).relevance.on_question

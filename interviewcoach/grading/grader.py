@@ -645,6 +645,17 @@ def _overall(text, compiled, cues, readings, question, follow_up=False, judge_re
                 else "say what you would build, for whom, and how you would know it worked."
             ),
         )
+    # A story with nothing the candidate did is a colleague's story, or a lecture on
+    # how to tell one: its context, outcome and lesson are not the candidate's to claim.
+    essential = {cue.id for cue in compiled.rubric.cues if cue.essential}
+    missing = [c for c in cues if not c.hit and c.id in essential]
+    if missing and not follow_up and score >= ESSENTIAL_CAP:
+        score = ESSENTIAL_CAP - 1
+        notes.insert(
+            0,
+            f"No {missing[0].label.lower()}: it is what this kind of answer is judged on, so the "
+            f"score stays under {ESSENTIAL_CAP} until it is there.",
+        )
     relevance = None
     if compiled.topic is not None and not follow_up and judge_relevance_too:
         relevance = judge_relevance(text, compiled.topic, set(typo_corrections(text, compiled).values()))
@@ -725,6 +736,9 @@ def _own_share(text: AnalysedText, compiled: CompiledRubric) -> float | None:
 
 
 OFF_QUESTION_CAP = 20
+ESSENTIAL_CAP = 40
+"""An answer missing an essential cue (a story with no action of the candidate's) scores
+under this: "weak" or "partial" at best."""
 """The most an answer to another question can score."""
 
 

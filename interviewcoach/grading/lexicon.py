@@ -198,6 +198,15 @@ NOT_ACTIONS = frozenset(
 )
 """Past-tense verbs that say what was, not what the speaker did: no use as {past}."""
 
+PRESENT_DEEDS = frozenset(
+    "pull ask talk call ring phone email write draft build run set sit meet book offer "
+    "tell say show send spend pick cut move propose push bring put take escalate schedule "
+    "invite share go decide open find sketch check look map interview test ship rewrite "
+    "split drop agree negotiate pitch present".split()
+)
+"""Deeds said in the present tense after "I" ("so I pull the usage data"): in a story
+told in the present they tell events (text._mark_historic_present)."""
+
 HABITUAL = frozenset("typically usually generally normally always tend tends whenever".split())
 """Words that make a sentence say what the speaker does as a rule ("Typically I set up
 weekly 1:1s"), not what happened once: in a story, no event, whatever its tense."""
@@ -369,6 +378,9 @@ STEM_OVERRIDES = {
     "listener": "listener",
     "listeners": "listener",
     "marketing": "marketing",
+    # "interviewers" judge candidates; customer "interviews" are research.
+    "interviewer": "interviewer",
+    "interviewers": "interviewer",
 }
 """Stems chosen by hand where Snowball would merge words that mean different things."""
 
@@ -469,8 +481,8 @@ THEMES = {
         speed""",
     "zero-to-one": """built build building scratch nothing first founding founded
         launched idea prototype mvp early""",
-    "people": """team morale people burnout burned tired motivation motivated
-        quit left hired mentor coached one-on-one feedback""",
+    "people": """morale burnout exhausted tired motivation motivated demotivated
+        quit resigned hired mentor coached one-on-one feedback underperforming""",
     "international": """country countries market markets local language languages abroad
         international regulations currency""",
 }
@@ -496,7 +508,7 @@ PERSON_NOUNS = frozenset(
     gamers fan fans creator creators artist artists musician musicians writer writers
     host hosts guest guests visitor visitors resident residents neighbor neighbors
     retiree retirees pensioner pensioners senior seniors adult adults grandparent
-    grandparents couple couples newcomer newcomers immigrant immigrants refugee refugees
+    grandparents couples newcomer newcomers immigrant immigrants refugee refugees
     graduate graduates applicant applicants candidate candidates recruiter recruiters
     accountant accountants lawyer lawyers clinician clinicians pharmacist pharmacists
     therapist therapists coach coaches athlete athletes runner runners cyclist cyclists
@@ -516,7 +528,8 @@ PERSON_NOUNS = frozenset(
     """.split()
 )
 """Nouns that name a kind of person: "nurses who", "parents whose" choose a segment;
-"users who", "people that" (GENERIC_PERSONS) don't yet, and "a chatbot that" never."""
+"users who", "people that" (GENERIC_PERSONS) don't yet, and "a chatbot that" never.
+("couples" are people; "a couple of" weeks is a quantity, so "couple" is not listed.)"""
 
 COLLEAGUE_NOUNS = frozenset(
     """

@@ -18,6 +18,8 @@ from interviewcoach.grading import lexicon
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’][^\W_]+)*|[%$€£]")
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s")
+_BULLET = re.compile(r"(?:^|\n)[ \t]*(?:[-•*]|\d{1,2}[.)])[ \t]*$")
+"""A list item's marker, just before its first word: "- Phoned the ops lead myself"."""
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014|+=→]|\s-\s|->|\.\.\.")
 _ABBREVIATIONS = frozenset("e g i etc vs mr mrs ms dr st approx incl eg ie no fig".split())
 _NUMBER_WORDS = frozenset(
@@ -87,6 +89,9 @@ class Token:
     is_stop: bool = False
     is_number: bool = False
     """A figure (12, 4.5) or a number word (three, half)."""
+    historic: bool = False
+    """A present-tense deed in a story told in the present ("So I pull the usage data"):
+    read as the past it tells."""
 
 
 @dataclass(slots=True)
@@ -162,6 +167,7 @@ def analyse(text: str, shorthand: bool = False) -> AnalysedText:
     sentence = clause = 0
     sentence_first_token = 0
     sentence_start: int | None = None
+    bulleted = False
     for found in _TOKEN.finditer(text):
         raw = found.group()
         start, end = found.span()
@@ -181,6 +187,7 @@ def analyse(text: str, shorthand: bool = False) -> AnalysedText:
                 clause += 1
         if sentence_start is None:
             sentence_start = start
+            bulleted = _BULLET.search(text, max(0, start - 12), start) is not None
         previous_end = end
         kind, readings = _read_word(raw)
         if shorthand and kind == "word":
@@ -192,7 +199,10 @@ def analyse(text: str, shorthand: bool = False) -> AnalysedText:
             if norm in lexicon.SCOPE_CLOSERS:
                 clause += 1
             tokens.append(Token(start, end, norm, word_stem, kind, capitalised, sentence, clause, is_stop, is_number))
-            if shorthand and _implied_subject(tokens, len(tokens) - 1):
+            # In notes any fragment, in an answer a list item ("- Phoned the trust's ops
+            # lead myself"), that opens with a past-tense verb tells what the speaker did.
+            opens_item = bulleted and len(tokens) - 1 == sentence_first_token
+            if (shorthand or opens_item) and _implied_subject(tokens, len(tokens) - 1):
                 # An empty "i" just before the verb: patterns such as "i {past}" read it,
                 # and evidence still starts at the verb the interviewer typed.
                 verb = tokens.pop()
@@ -200,12 +210,35 @@ def analyse(text: str, shorthand: bool = False) -> AnalysedText:
                 tokens.append(verb)
     if tokens and sentence_start is not None:
         result.sentences.append(Sentence(sentence, sentence_first_token, len(tokens) - 1, sentence_start, previous_end))
+    _mark_historic_present(tokens)
     return result
+
+
+HISTORIC_FROM = 3
+"""How many present-tense deeds ("I pull", "I ask") a story needs, and more than its
+past-tense ones, to be read as told in the present."""
+
+
+def _mark_historic_present(tokens: list[Token]) -> None:
+    """"First thing, I pull their usage. Then I ask for a call": a story told in the
+    present tense tells events all the same. When the speaker's present-tense deeds
+    outnumber their past-tense ones (and there are a few), they are read as past."""
+    present = [
+        i + 1
+        for i, token in enumerate(tokens[:-1])
+        if token.norm == "i" and tokens[i + 1].norm in lexicon.PRESENT_DEEDS
+    ]
+    if len(present) < HISTORIC_FROM:
+        return
+    past = sum(1 for i, token in enumerate(tokens[:-1]) if token.norm == "i" and is_past_tense(tokens[i + 1]))
+    if len(present) > past:
+        for index in present:
+            tokens[index].historic = True
 
 
 def is_past_tense(token: Token) -> bool:
     word = token.norm
-    return token.kind == "word" and (
+    return token.historic or token.kind == "word" and (
         word in lexicon.PAST_TENSE_IRREGULAR
         or (word.endswith("ed") and len(word) > 4 and word not in lexicon.NOT_PAST_TENSE_ED)
     )
