@@ -120,13 +120,11 @@ HARD_FLOORS = {
     # unseen-m: tuned on and learned from after its first reading (0.72/0.67, 0.81/0.79).
     "grading-unseen-m-behavioural": (0.83, 0.83),
     "grading-unseen-m-design": (0.95, 0.87),
-    # unseen-n: its first reading (88a526d) less 0.02; never learned from.
-    "grading-unseen-n-behavioural": (0.79, 0.79),
-    "grading-unseen-n-design": (0.82, 0.88),
+    # unseen-n: tuned on and learned from after its first reading (0.82/0.82, 0.84/0.90).
+    "grading-unseen-n-behavioural": (0.94, 0.91),
+    "grading-unseen-n-design": (0.96, 0.88),
 }
 KNOWN_MISREADS = {
-    "u14b-bh-16": "a bystander's story: every decision is a colleague's; with no action of "
-    "the candidate's it stays under 40, but its context, figures and lesson are there",
     "u10b-pd-23": "a farmers' weather-alerts answer graded against farmers selling to "
     "restaurants: farmers, harvest, crops and a pilot are both questions' words",
     "u3-ot-16": "an answer about an underperforming PM graded against setting goals for eight "

@@ -161,4 +161,6 @@ def test_words_every_story_has_do_not_put_it_on_a_people_theme(library):
     result = grade_answer(SCOPE_STORY, library.rubrics["behavioural"], library.questions["bh-hiring-mistake"])
     assert result.verdict == "off-question", result.relevance
     on_theme = SCOPE_STORY.replace("complaints", "the engineer I had hired quit, and complaints")
-    assert grade_answer(on_theme, library.rubrics["behavioural"], library.questions["bh-hiring-mistake"]).relevance.on_question
+    assert grade_answer(
+        on_theme, library.rubrics["behavioural"], library.questions["bh-hiring-mistake"]
+    ).relevance.on_question

@@ -33,6 +33,7 @@ from interviewcoach.grading.dictionary import is_english_word
 from interviewcoach.grading.matching import (
     Match,
     find_matches,
+    heading_cues,
     is_past_tense,
     judge_context,
     labelled_matches,
@@ -290,8 +291,7 @@ def _headed_sentences(text: AnalysedText, compiled: CompiledRubric) -> dict[int,
         found = _HEADING.match(text.text, sentence.start)
         if not found or found.start(1) > sentence.start + 4:
             continue
-        parts = re.split(r"\s+and\s+|\s*[&/]\s*", found.group(1).strip().lower())
-        cues = {compiled.note_labels[part] for part in parts if part in compiled.note_labels}
+        cues = heading_cues(re.split(r"\s+and\s+|\s*[&/]\s*", found.group(1).strip()), compiled.note_labels)
         if cues:
             headed[sentence.index] = cues
     return headed
@@ -597,7 +597,7 @@ _CLAUSE_JOINS = frozenset({"and", "but", "or", "because", "so", "while", "wherea
 
 
 def _degree(tokens: list[Token], index: int) -> bool:
-    """"so much", "so many": "so" as a degree word, not a join."""
+    """ "so much", "so many": "so" as a degree word, not a join."""
     following = tokens[index + 1].norm if index + 1 < len(tokens) else ""
     return tokens[index].norm == "so" and following in {"much", "many", "far", "few", "little", "long"}
 

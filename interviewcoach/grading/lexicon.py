@@ -514,7 +514,7 @@ PERSON_NOUNS = frozenset(
     therapist therapists coach coaches athlete athletes runner runners cyclist cyclists
     walker walkers homeowner homeowners borrower borrowers saver savers investor investors
     founder founders admin admins administrator administrators agent agents rep reps
-    analyst analysts marketer marketers operator operators dispatcher dispatchers courier
+    analyst analysts salesperson salespeople marketer marketers operator operators dispatcher dispatchers courier
     couriers cleaner cleaners caterer caterers vendor vendors supplier suppliers
     stallholder stallholders dentist dentists vet vets attendee attendees organiser
     organizers organizer organisers women men girls boys professionals professional

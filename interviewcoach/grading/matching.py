@@ -296,8 +296,7 @@ def labelled_matches(text: AnalysedText, compiled: CompiledRubric, notes: bool =
         return []
     matches = []
     for line in _NOTE_LINE.finditer(text.text):
-        parts = [part.strip().lower() for part in line.group(1).split("/")]
-        cues = {compiled.note_labels[part] for part in parts if part in compiled.note_labels}
+        cues = heading_cues(line.group(1).split("/"), compiled.note_labels)
         if not cues:
             continue
         start, end = line.span(2)
@@ -322,6 +321,25 @@ def labelled_matches(text: AnalysedText, compiled: CompiledRubric, notes: bool =
             pattern = Pattern(cue, STRONG, line.group(1).strip() + ":", (), content, False)
             matches.append(Match(pattern, first, last, "exact", negated=written_off, labelled=True))
     return matches
+
+
+_HEADING_OPENERS = ("my ", "our ", "the ")
+
+
+def heading_cues(parts: list[str], note_labels: dict[str, int]) -> set[int]:
+    """The cues a heading's parts name ("Success", "Risks and rollout" split beforehand):
+    "My target user" is the label "target user", or failing that "target"."""
+    cues = set()
+    for part in parts:
+        label = part.strip().lower()
+        if label.startswith(_HEADING_OPENERS) and " " in label:
+            label = label.split(" ", 1)[1]
+        found = note_labels.get(label)
+        if found is None and " " in label:
+            found = note_labels.get(label.split(" ", 1)[0])
+        if found is not None:
+            cues.add(found)
+    return cues
 
 
 _NOT_SPECIFIC = frozenset(lexicon.GENERIC_WORDS | lexicon.JARGON_WORDS)

@@ -220,7 +220,7 @@ past-tense ones, to be read as told in the present."""
 
 
 def _mark_historic_present(tokens: list[Token]) -> None:
-    """"First thing, I pull their usage. Then I ask for a call": a story told in the
+    """ "First thing, I pull their usage. Then I ask for a call": a story told in the
     present tense tells events all the same. When the speaker's present-tense deeds
     outnumber their past-tense ones (and there are a few), they are read as past."""
     present = [
@@ -238,9 +238,13 @@ def _mark_historic_present(tokens: list[Token]) -> None:
 
 def is_past_tense(token: Token) -> bool:
     word = token.norm
-    return token.historic or token.kind == "word" and (
-        word in lexicon.PAST_TENSE_IRREGULAR
-        or (word.endswith("ed") and len(word) > 4 and word not in lexicon.NOT_PAST_TENSE_ED)
+    return (
+        token.historic
+        or token.kind == "word"
+        and (
+            word in lexicon.PAST_TENSE_IRREGULAR
+            or (word.endswith("ed") and len(word) > 4 and word not in lexicon.NOT_PAST_TENSE_ED)
+        )
     )
 
 
