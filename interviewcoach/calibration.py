@@ -43,6 +43,10 @@ GAMED_KINDS = frozenset(
         "all-questions",
         "bystander",
         "lecture",
+        "credentials",
+        "competitor-tour",
+        "testimonial",
+        "calendar-dump",
     }
 )
 """Answers written to game the grader (or to answer another question): every one must
@@ -83,6 +87,14 @@ Kind = Literal[
     "bystander",
     # How a model answer to the question should be built, instead of one.
     "lecture",
+    # A CV of past PM work that names every cue, offered as the answer.
+    "credentials",
+    # What competitors do, cue by cue, and no choice of the candidate's own.
+    "competitor-tour",
+    # Praise from reviews and peers, quoted, in the third person; no story.
+    "testimonial",
+    # A dated list of meeting titles, one per cue, and nothing that happened in them.
+    "calendar-dump",
 ]
 
 
