@@ -123,17 +123,11 @@ HARD_FLOORS = {
     # unseen-n: tuned on and learned from after its first reading (0.82/0.82, 0.84/0.90).
     "grading-unseen-n-behavioural": (0.94, 0.91),
     "grading-unseen-n-design": (0.96, 0.88),
-    # unseen-o: its first reading (64025a3) less 0.02; never learned from.
-    "grading-unseen-o-behavioural": (0.74, 0.72),
-    "grading-unseen-o-design": (0.8, 0.88),
+    # unseen-o: tuned on and learned from after its first reading (0.76/0.74, 0.82/0.91).
+    "grading-unseen-o-behavioural": (0.87, 0.9),
+    "grading-unseen-o-design": (0.97, 0.93),
 }
 KNOWN_MISREADS = {
-    "u15b-bh-15": "a market launch abroad graded against a hire that didn't work out: its "
-    "customer interviews are words of the hiring theme",
-    "u15a-pd-12": "wheelchair routes for visitors to a city graded against coworking in a new "
-    "market: cities, visitors and a launch town are both questions' words",
-    "u15a-pd-16": "credentials: past discovery, personas and pilots told as a CV, in the "
-    "first person past, read as evidence of each cue",
     "u10b-pd-23": "a farmers' weather-alerts answer graded against farmers selling to "
     "restaurants: farmers, harvest, crops and a pilot are both questions' words",
     "u3-ot-16": "an answer about an underperforming PM graded against setting goals for eight "

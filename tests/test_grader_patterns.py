@@ -57,6 +57,13 @@ MUST_NOT_HIT = [
     ("behavioural", "result", "The designer showed big cards you swipe through instead of the list we had."),
     # a thing handed over is not a goal handed over
     ("behavioural", "task", "I was given a laptop and a badge on my first day."),
+    # colleagues' praise is feedback, but not a customer's; a belief is not a measure
+    (
+        "behavioural",
+        "customer_focus",
+        "I got good feedback from the other teams and the engineering leads about how organised it was.",
+    ),
+    ("product-design", "metrics", "I think it could really help. I know it would have helped us, anyway."),
     # negation reaches along the clause chain
     ("behavioural", "customer_focus", "I never once talked to customers or read the support tickets."),
     ("product-design", "customer_focus", "We won't interview shoppers or run any usability tests."),

@@ -164,3 +164,14 @@ def test_words_every_story_has_do_not_put_it_on_a_people_theme(library):
     assert grade_answer(
         on_theme, library.rubrics["behavioural"], library.questions["bh-hiring-mistake"]
     ).relevance.on_question
+
+
+def test_customer_interviews_do_not_make_a_story_about_hiring(library):
+    launch = (
+        "At a payroll software company in Lisbon I led our launch into Brazil in 2022. My goal "
+        "was 50 paying companies in six months. I spent the first month in Sao Paulo "
+        "interviewing about thirty finance managers, rewrote the onboarding for local labour "
+        "rules and signed a reseller. We reached 62 paying companies by month six."
+    )
+    result = grade_answer(launch, library.rubrics["behavioural"], library.questions["bh-hiring-mistake"])
+    assert result.verdict == "off-question", result.relevance

@@ -451,8 +451,8 @@ THEMES = {
         report reports promoted promotion career develop developed she her he him""",
     "feedback": """feedback told tell conversation difficult honest criticism critique
         performance review reviews improve improved she her he him""",
-    "hiring": """hire hired hiring recruit recruited recruiting candidate candidates
-        interview interviews interviewed offer onboarded""",
+    "hiring": """hire hired hiring recruit recruited recruiting recruiter candidate
+        candidates interviewer interviewers offer probation""",
     "tradeoffs": """debt refactor refactoring rewrite rewrote legacy technical tech trade-off
         tradeoff trade-offs tradeoffs balance balanced maintenance stability reliability
         bugs bug crashes outages platform infrastructure migration hotfix hotfixes slip
