@@ -182,3 +182,13 @@ def test_a_figure_is_never_cut_and_a_colon_leads_into_what_follows(library):
     shown = _shown(answer, library.rubrics["product-design"])
     assert not any(text.endswith(("15", "know it worked")) for text in shown), shown
     assert any(text.startswith("know it worked: the share of night shifts") for text in shown), shown
+
+
+def test_a_span_ending_in_because_or_us_goes_on(library):
+    answer = (
+        "I'd build for parents of children under ten who share screen rules between two homes. "
+        "That matters because evenings end up miserable for everyone in the house. Parents tell "
+        "us they hate being the bad guy when the tablet has to go off at bedtime, every night."
+    )
+    shown = _shown(answer, library.rubrics["product-design"])
+    assert not {"matters because", "tell us"} & shown, shown

@@ -379,3 +379,10 @@ def test_these_are_no_customers_and_no_result(library, sentence):
     story = grade_answer(sentence, library.rubrics["behavioural"], check_evidence=False)
     shown = [e.text.lower() for cue in ("customer_focus", "result") for e in story.cue(cue).evidence]
     assert not any(word in text for text in shown for word in ("couple", "interviewer", "2021")), shown
+
+
+def test_a_colleague_struggling_is_no_customer_even_to_the_phrase_rules(library):
+    # The evidence check would doubt it too; the phrase itself must not claim it.
+    story = STORY_PAD.format("She took it well and said she had been struggling with things outside work.")
+    cue = grade_answer(story, library.rubrics["behavioural"], check_evidence=False).cue("customer_focus")
+    assert not any("struggling" in e.text for e in cue.evidence if e.weight >= 0.35), cue.evidence

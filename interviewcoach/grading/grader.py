@@ -519,16 +519,24 @@ def _shown_until(text: AnalysedText, match: Match) -> int:
     if match.labelled:
         return _with_symbols(text, _shown_on(text, match.first, match.last, SHOWN_WORDS_UNDER_HEADING, True))
     matched = [t for t in tokens[match.first : match.last + 1] if t.kind != "symbol"]
-    substance = [t for t in matched if not t.is_stop and t.stem not in _GENERIC_STEMS]
+    substance = [t for t in matched if not _function_word(t) and t.stem not in _GENERIC_STEMS]
     leads_in = (
         tokens[match.last].norm in _RELATIVES
-        or tokens[match.last].is_stop
+        or _function_word(tokens[match.last])
         or len(substance) <= 1
         or _introduces(text, match.last)
     )
     if not leads_in:
         return _with_symbols(text, match.last)
     return _with_symbols(text, _shown_on(text, match.first, match.last, SHOWN_WORDS_AFTER, False))
+
+
+_LEADS_ON = frozenset({"us", "me", "him", "her", "them", "it"} | lexicon.SCOPE_CLOSERS)
+"""Words that, ending a span, say it goes on: "tell us", "matters because"."""
+
+
+def _function_word(token: Token) -> bool:
+    return token.is_stop or token.norm in _LEADS_ON
 
 
 def _attached(text: AnalysedText, before: int, after: int) -> bool:
