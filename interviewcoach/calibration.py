@@ -13,7 +13,7 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -27,45 +27,9 @@ REQUIRED_CUES = {
 }
 """The cues the grader issues define; the F1 bar is measured over these."""
 
-GAMED_KINDS = frozenset(
-    {
-        "stuffed",
-        "gibberish",
-        "negated",
-        "offquestion",
-        "labels-only",
-        "scene-setting",
-        "template",
-        "injection",
-        "hypothetical",
-        "selfgrade",
-        "deferral",
-        "all-questions",
-        "bystander",
-        "lecture",
-        "credentials",
-        "competitor-tour",
-        "testimonial",
-        "calendar-dump",
-    }
-)
-"""Answers written to game the grader (or to answer another question): every one must
-score under GAMED_BAR."""
-
-Kind = Literal[
-    "strong",
-    "partial",
-    "weak",
-    "paraphrase",
-    "plain",
-    "negation",
-    "typo",
+GamedKind = Literal[
     "stuffed",
-    "offtopic",
-    "oneline",
     "gibberish",
-    "hedged",
-    "rambling",
     "negated",
     "offquestion",
     "labels-only",
@@ -95,6 +59,25 @@ Kind = Literal[
     "testimonial",
     # A dated list of meeting titles, one per cue, and nothing that happened in them.
     "calendar-dump",
+]
+"""Answers written to game the grader (or to answer another question): every one must
+score under GAMED_BAR."""
+
+GAMED_KINDS = frozenset(get_args(GamedKind))
+
+Kind = Literal[
+    "strong",
+    "partial",
+    "weak",
+    "paraphrase",
+    "plain",
+    "negation",
+    "typo",
+    "offtopic",
+    "oneline",
+    "hedged",
+    "rambling",
+    GamedKind,
 ]
 
 
