@@ -59,6 +59,14 @@ GamedKind = Literal[
     "testimonial",
     # A dated list of meeting titles, one per cue, and nothing that happened in them.
     "calendar-dump",
+    # A story whose every detail is a bracketed placeholder "[under NDA]".
+    "redacted",
+    # One sentence a cue, each from a different, unrelated story.
+    "patchwork",
+    # Every cue set out as lettered options, none of them chosen.
+    "menu",
+    # A fable that shows every cue, then claims that is how it would design the product.
+    "parable",
 ]
 """Answers written to game the grader (or to answer another question): every one must
 score under GAMED_BAR."""
