@@ -126,19 +126,11 @@ HARD_FLOORS = {
     # unseen-o: tuned on and learned from after its first reading (0.76/0.74, 0.82/0.91).
     "grading-unseen-o-behavioural": (0.87, 0.9),
     "grading-unseen-o-design": (0.97, 0.93),
-    # unseen-p: its first reading (bd921c2) less 0.02; never learned from.
-    "grading-unseen-p-behavioural": (0.73, 0.56),
-    "grading-unseen-p-design": (0.78, 0.86),
+    # unseen-p: tuned on and learned from after its first reading (0.75/0.59, 0.80/0.89).
+    "grading-unseen-p-behavioural": (0.87, 0.84),
+    "grading-unseen-p-design": (0.9, 0.92),
 }
 KNOWN_MISREADS = {
-    "u16b-bh-16": "a tech-debt trade-off story graded against a disagreement with a designer: "
-    "it has a disagreement, and the theme check asks no more",
-    "u16b-bh-22": "patchwork: one sentence a cue, each from another story; whether sentences "
-    "tell one story is not read",
-    "u16b-bh-12": "a story of bracketed placeholders ([company], [X]%): the words around them "
-    "still read as a story",
-    "u16a-pd-08": "a menu of options for every cue, none chosen: listing segments and pains "
-    "reads as naming them",
     "u10b-pd-23": "a farmers' weather-alerts answer graded against farmers selling to "
     "restaurants: farmers, harvest, crops and a pilot are both questions' words",
     "u3-ot-16": "an answer about an underperforming PM graded against setting goals for eight "

@@ -386,3 +386,21 @@ def test_a_colleague_struggling_is_no_customer_even_to_the_phrase_rules(library)
     story = STORY_PAD.format("She took it well and said she had been struggling with things outside work.")
     cue = grade_answer(story, library.rubrics["behavioural"], check_evidence=False).cue("customer_focus")
     assert not any("struggling" in e.text for e in cue.evidence if e.weight >= 0.35), cue.evidence
+
+
+def test_an_answer_of_placeholders_is_a_template_not_a_story(library):
+    from interviewcoach.grading.grader import PLACEHOLDER_CAP
+
+    story = (
+        "I'll keep this anonymised. At [Company], a [size]-person [industry] business, our [metric] "
+        "fell by [X]% over [period]. It fell to me to win support before [deadline]. I interviewed "
+        "[N] customers from our [segment] segment, who told us [insight], and I built a business "
+        "case. I met [stakeholder A] one-on-one, proposed a [length]-week pilot, and the pilot "
+        "delivered a [Y]% lift in [metric]. What I learned is [lesson]."
+    )
+    result = grade_answer(story, library.rubrics["behavioural"])
+    assert result.score <= PLACEHOLDER_CAP
+    assert "[placeholders]" in result.notes[0]
+    # A Markdown link or one bracketed aside is no template.
+    linked = "See [our docs](https://example.com) and [sic]. " + STORY_PAD.format("I pulled the data.")
+    assert not any("[placeholders]" in note for note in grade_answer(linked, library.rubrics["behavioural"]).notes)

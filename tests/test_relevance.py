@@ -175,3 +175,29 @@ def test_customer_interviews_do_not_make_a_story_about_hiring(library):
     )
     result = grade_answer(launch, library.rubrics["behavioural"], library.questions["bh-hiring-mistake"])
     assert result.verdict == "off-question", result.relevance
+
+
+TECH_DEBT_STORY = (
+    "At a document-collaboration SaaS I owned the editor in 2023. Sales wanted comments on "
+    "tables, while engineering said the sync layer was fragile and I disagreed with the "
+    "engineers about how much to invest. My job was to set the plan for two quarters. I "
+    "pulled the sync error logs and proposed a split: one quarter rebuilding sync, then the "
+    "features. Sync errors fell from 1 in 300 sessions to 1 in 20,000 and churn dropped."
+)
+
+
+def test_a_story_without_the_person_the_question_names_is_another_story(library):
+    rubric = library.rubrics["behavioural"]
+    designer = grade_answer(TECH_DEBT_STORY, rubric, library.questions["bh-conflict-design"])
+    assert designer.verdict == "off-question", designer.relevance
+    assert "designer" in designer.notes[0]
+    # The same story is on the question that names engineers.
+    assert grade_answer(TECH_DEBT_STORY, rubric, library.questions["bh-conflict-engineering"]).relevance.on_question
+
+
+def test_the_candidates_own_title_is_not_a_person_in_the_story(library):
+    from interviewcoach.grading.compile import compiled_rubric
+
+    question = library.questions["bh-biggest-mistake"]
+    topic = compiled_rubric(library.rubrics["behavioural"], question, None).topic
+    assert topic.counterpart is None

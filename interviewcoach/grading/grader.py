@@ -653,6 +653,16 @@ def _overall(text, compiled, cues, readings, question, follow_up=False, judge_re
                 else "say what you would build, for whom, and how you would know it worked."
             ),
         )
+    # "At [Company] our [metric] fell by [X]%": a form waiting to be filled in is no
+    # answer, however well its blanks are arranged.
+    placeholders = len(_PLACEHOLDER.findall(text.text))
+    if placeholders >= PLACEHOLDERS_FROM and not follow_up and score > PLACEHOLDER_CAP:
+        score = PLACEHOLDER_CAP
+        notes.insert(
+            0,
+            f"{placeholders} [placeholders] stand where the specifics should be: say what happened, "
+            "with real names and numbers (change them if they are confidential).",
+        )
     # A story with nothing the candidate did is a colleague's story, or a lecture on
     # how to tell one: its context, outcome and lesson are not the candidate's to claim.
     essential = {cue.id for cue in compiled.rubric.cues if cue.essential}
@@ -744,6 +754,11 @@ def _own_share(text: AnalysedText, compiled: CompiledRubric) -> float | None:
 
 
 OFF_QUESTION_CAP = 20
+PLACEHOLDERS_FROM, PLACEHOLDER_CAP = 3, 20
+"""An answer with this many bracketed placeholders ("[Company]", "[X]%") is a template:
+its score is at most PLACEHOLDER_CAP."""
+_PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,40}\](?!\()")
+"""A bracketed blank; not a Markdown link ("[docs](https://...)")."""
 ESSENTIAL_CAP = 40
 """An answer missing an essential cue (a story with no action of the candidate's) scores
 under this: "weak" or "partial" at best."""
@@ -751,6 +766,11 @@ under this: "weak" or "partial" at best."""
 
 
 def _off_question_note(relevance: Relevance) -> str:
+    if relevance.theme is not None and relevance.missing and relevance.missing[0] != relevance.theme:
+        return (
+            f"This story doesn't answer the question: it asks about a {relevance.missing[0]}, "
+            "and nobody of that kind is in the story."
+        )
     if relevance.theme is not None:
         return (
             f"This story doesn't answer the question: it asks about {relevance.theme.replace('-', ' ')}, "

@@ -492,6 +492,20 @@ question. One word each: a phrase such as "push back" would put "back" in every 
 Tags not listed here are not judged (a theme like "execution" has no vocabulary of its
 own)."""
 
+COUNTERPARTS = {
+    "designer": "designer designers ux",
+    "engineering": """engineer engineers engineering developer developers dev devs tech cto
+        architect""",
+    "manager": "manager managers boss director vp head ceo cpo chief founder",
+    "executive": """executive executives exec execs ceo cto cfo coo cpo cro cmo cdo cio
+        chief vp svp evp director founder founders board leadership""",
+    "stakeholder": """stakeholder stakeholders vp svp evp director head ceo cfo cto coo cpo
+        cro cmo cdo cio chief executive exec founder leadership sales marketing partner""",
+}
+"""The person a behavioural question names the story around ("a time you disagreed with
+a designer"), and the words a story with that person in it can hardly avoid: a story
+on the theme asked, but with nobody of the kind asked in it, is another story."""
+
 PERSON_NOUNS = frozenset(
     """
     owner owners worker workers shopper shoppers family families parent parents mum mums

@@ -55,6 +55,9 @@ _THEME_STEMS = {
     | (_CUSTOMER_KINDS if theme in ("customers", "customer-feedback") else frozenset())
     for theme, words in lexicon.THEMES.items()
 }
+_COUNTERPART_STEMS = {
+    role: frozenset(stem(word) for word in [role, *words.split()]) for role, words in lexicon.COUNTERPARTS.items()
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +77,9 @@ class Topic:
     theme: str | None
     """The behavioural theme judged, if any."""
     theme_stems: frozenset[str] = frozenset()
+    counterpart: str | None = None
+    """For a story question that names the person it is about ("a designer"): that word."""
+    counterpart_stems: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +126,21 @@ def compile_topic(prompt: str, context: list[str], tags: list[str], story: bool,
             themes = [theme for theme, stems in _THEME_STEMS.items() if not stems.isdisjoint(asked)]
         if not themes:
             return Topic({}, None)
-        return Topic({}, themes[0], frozenset().union(asked, *(_THEME_STEMS[t] for t in themes)))
+        tokens = analyse(prompt).tokens
+        # "as a product manager" is the candidate's own title, not a person in the story.
+        named = [
+            t.norm
+            for i, t in enumerate(tokens)
+            if t.norm in _COUNTERPART_STEMS and not (i and tokens[i - 1].norm in ("product", "project", "program"))
+        ]
+        counterpart = named[0] if named and " or " not in prompt.lower() else None
+        return Topic(
+            {},
+            themes[0],
+            frozenset().union(asked, *(_THEME_STEMS[t] for t in themes)),
+            counterpart,
+            _COUNTERPART_STEMS[counterpart] if counterpart else frozenset(),
+        )
     terms: dict[str, TopicTerm] = {}
 
     def add(text: str, base: float, in_prompt: bool) -> None:
@@ -153,6 +173,9 @@ def judge_relevance(text: AnalysedText, topic: Topic, corrected: Set[str] = froz
         stems.add(_DISAGREE)
     if topic.theme is not None:
         on = not stems.isdisjoint(topic.theme_stems)
+        if on and topic.counterpart and stems.isdisjoint(topic.counterpart_stems):
+            # On the theme, but nobody of the kind asked about is in it.
+            return Relevance(False, 0.0, 0.0, (topic.counterpart,), topic.theme)
         return Relevance(on, 1.0 if on else 0.0, 1.0 if on else 0.0, () if on else (topic.theme,), topic.theme)
     if not topic.terms:
         return Relevance(True, 1.0, 0.0, ())
