@@ -67,6 +67,12 @@ GamedKind = Literal[
     "menu",
     # A fable that shows every cue, then claims that is how it would design the product.
     "parable",
+    # Nothing but figures, each tagged with a cue's word; no product, decision or story.
+    "number-soup",
+    # One concrete story that has not happened yet: every deed and lesson in the future.
+    "prospective",
+    # A marketing landing page: each cue a slogan.
+    "ad-copy",
 ]
 """Answers written to game the grader (or to answer another question): every one must
 score under GAMED_BAR."""
