@@ -129,13 +129,11 @@ HARD_FLOORS = {
     # unseen-p: tuned on and learned from after its first reading (0.75/0.59, 0.80/0.89).
     "grading-unseen-p-behavioural": (0.87, 0.84),
     "grading-unseen-p-design": (0.9, 0.92),
-    # unseen-q: its first reading (570f333) less 0.02; never learned from.
-    "grading-unseen-q-behavioural": (0.72, 0.83),
-    "grading-unseen-q-design": (0.72, 0.81),
+    # unseen-q: tuned on and learned from after its first reading (0.75/0.85, 0.74/0.83).
+    "grading-unseen-q-behavioural": (0.9, 0.92),
+    "grading-unseen-q-design": (0.87, 0.85),
 }
 KNOWN_MISREADS = {
-    "u17a-pd-26": "ad copy: a landing page whose slogans name each cue ('loved by parents', "
-    "'limited beta', 'measurable results') in sentences the phrase rules read as claims",
     "u10b-pd-23": "a farmers' weather-alerts answer graded against farmers selling to "
     "restaurants: farmers, harvest, crops and a pilot are both questions' words",
     "u3-ot-16": "an answer about an underperforming PM graded against setting goals for eight "

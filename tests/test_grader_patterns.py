@@ -119,6 +119,17 @@ MUST_HIT = [
         "metrics",
         "What share of them have enough in the pot when the bill is due? I'd want at least eight in ten.",
     ),
+    # customers met where they work, and prospects
+    (
+        "behavioural",
+        "customer_focus",
+        "I went to two of their warehouses for a night shift to see how pickers use the lists.",
+    ),
+    (
+        "behavioural",
+        "customer_focus",
+        "Three of our five largest prospects had told us they couldn't sign without it.",
+    ),
     # who the problem hurts most, and a heading that opens with "my"
     (
         "product-design",

@@ -201,3 +201,15 @@ def test_the_candidates_own_title_is_not_a_person_in_the_story(library):
     question = library.questions["bh-biggest-mistake"]
     topic = compiled_rubric(library.rubrics["behavioural"], question, None).topic
     assert topic.counterpart is None
+
+
+def test_a_morale_story_in_plain_words_is_on_the_theme(library):
+    story = (
+        "Our team had a bad few months at a gym-booking app. We'd worked late for weeks on a "
+        "rebuild, and the boss put it on hold the week before launch. People were fed up and two "
+        "developers stopped talking in meetings. I asked the boss for the real reason, told the "
+        "team the truth, stopped the late nights and shipped two small pieces of the rebuild. "
+        "After a month the mood was lighter and people spoke up in meetings again."
+    )
+    result = grade_answer(story, library.rubrics["behavioural"], library.questions["bh-team-morale"])
+    assert result.relevance.on_question, result.relevance

@@ -482,7 +482,9 @@ THEMES = {
     "zero-to-one": """built build building scratch nothing first founding founded
         launched idea prototype mvp early""",
     "people": """morale burnout exhausted tired motivation motivated demotivated
-        quit resigned hired mentor coached one-on-one feedback underperforming""",
+        quit resigned hired mentor coached one-on-one feedback underperforming mood fed
+        stressed upset unhappy disengaged deflated demoralised demoralized spirits
+        atmosphere""",
     "international": """country countries market markets local language languages abroad
         international regulations currency""",
 }
@@ -528,7 +530,8 @@ PERSON_NOUNS = frozenset(
     therapist therapists coach coaches athlete athletes runner runners cyclist cyclists
     walker walkers homeowner homeowners borrower borrowers saver savers investor investors
     founder founders admin admins administrator administrators agent agents rep reps
-    analyst analysts salesperson salespeople marketer marketers operator operators dispatcher dispatchers courier
+    analyst analysts salesperson salespeople prospect prospects groomer groomers picker
+    pickers marketer marketers operator operators dispatcher dispatchers courier
     couriers cleaner cleaners caterer caterers vendor vendors supplier suppliers
     stallholder stallholders dentist dentists vet vets attendee attendees organiser
     organizers organizer organisers women men girls boys professionals professional
