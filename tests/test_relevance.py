@@ -190,7 +190,10 @@ def test_a_story_without_the_person_the_question_names_is_another_story(library)
     rubric = library.rubrics["behavioural"]
     designer = grade_answer(TECH_DEBT_STORY, rubric, library.questions["bh-conflict-design"])
     assert designer.verdict == "off-question", designer.relevance
-    assert "designer" in designer.notes[0]
+    assert "asks about a designer" in designer.notes[0]
+    executive = grade_answer(TECH_DEBT_STORY, rubric, library.questions["bh-executive-buy-in"])
+    assert executive.relevance.missing == ("executive",), executive.relevance
+    assert "asks about an executive" in executive.notes[0]
     # The same story is on the question that names engineers.
     assert grade_answer(TECH_DEBT_STORY, rubric, library.questions["bh-conflict-engineering"]).relevance.on_question
 

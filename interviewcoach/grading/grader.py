@@ -767,8 +767,10 @@ under this: "weak" or "partial" at best."""
 
 def _off_question_note(relevance: Relevance) -> str:
     if relevance.theme is not None and relevance.missing and relevance.missing[0] != relevance.theme:
+        person = relevance.missing[0]
+        article = "an" if person[0] in "aeiou" else "a"
         return (
-            f"This story doesn't answer the question: it asks about a {relevance.missing[0]}, "
+            f"This story doesn't answer the question: it asks about {article} {person}, "
             "and nobody of that kind is in the story."
         )
     if relevance.theme is not None:
