@@ -78,6 +78,8 @@ class CompiledRubric:
     topic_stems: frozenset[str] = frozenset()
     """Content stems of the question, if any: shared words make an answer specific."""
     conditional_cues: frozenset[int] = frozenset()
+    essential_cues: frozenset[int] = frozenset()
+    """Indexes of cues without which an answer scores under ESSENTIAL_CAP."""
     note_labels: dict[str, int] = field(default_factory=dict)
     """A notes label, lower case ("s", "seg", "m") -> the index of the cue it introduces."""
     prompt_stems: frozenset[str] = frozenset()
@@ -156,6 +158,7 @@ def _build(rubric: Rubric, question: Question | None, level: Level | None) -> Co
     ]
     compiled = CompiledRubric(rubric, cues)
     compiled.conditional_cues = frozenset(i for i, cue in enumerate(rubric.cues) if cue.conditional)
+    compiled.essential_cues = frozenset(i for i, cue in enumerate(rubric.cues) if cue.essential)
     compiled.note_labels = {label.lower(): i for i, cue in enumerate(rubric.cues) for label in cue.note_labels}
     vocabulary: set[str] = set()
     rubric_stems: set[str] = set()

@@ -665,8 +665,7 @@ def _overall(text, compiled, cues, readings, question, follow_up=False, judge_re
         )
     # A story with nothing the candidate did is a colleague's story, or a lecture on
     # how to tell one: its context, outcome and lesson are not the candidate's to claim.
-    essential = {cue.id for cue in compiled.rubric.cues if cue.essential}
-    missing = [c for c in cues if not c.hit and c.id in essential]
+    missing = [c for i, c in enumerate(cues) if not c.hit and i in compiled.essential_cues]
     if missing and not follow_up and score >= ESSENTIAL_CAP:
         score = ESSENTIAL_CAP - 1
         notes.insert(
@@ -754,6 +753,7 @@ def _own_share(text: AnalysedText, compiled: CompiledRubric) -> float | None:
 
 
 OFF_QUESTION_CAP = 20
+"""The most an answer to another question can score."""
 PLACEHOLDERS_FROM, PLACEHOLDER_CAP = 3, 20
 """An answer with this many bracketed placeholders ("[Company]", "[X]%") is a template:
 its score is at most PLACEHOLDER_CAP."""
@@ -762,7 +762,6 @@ _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,40}\](?!\()")
 ESSENTIAL_CAP = 40
 """An answer missing an essential cue (a story with no action of the candidate's) scores
 under this: "weak" or "partial" at best."""
-"""The most an answer to another question can score."""
 
 
 def _off_question_note(relevance: Relevance) -> str:

@@ -107,10 +107,11 @@ def _rarity(word: str) -> float:
 
 def compile_topic(prompt: str, context: list[str], tags: list[str], story: bool, rubric_stems: frozenset[str]) -> Topic:
     if story:
+        tokens = analyse(prompt).tokens
         # A story on the theme may use the question's own words instead of the theme's.
         asked = {
             t.stem
-            for t in analyse(prompt).tokens
+            for t in tokens
             if t.kind == "word"
             and not t.is_stop
             and len(t.norm) >= 4
@@ -126,7 +127,6 @@ def compile_topic(prompt: str, context: list[str], tags: list[str], story: bool,
             themes = [theme for theme, stems in _THEME_STEMS.items() if not stems.isdisjoint(asked)]
         if not themes:
             return Topic({}, None)
-        tokens = analyse(prompt).tokens
         # "as a product manager" is the candidate's own title, not a person in the story.
         named = [
             t.norm
